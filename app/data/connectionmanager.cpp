@@ -1,0 +1,266 @@
+#include "connectionmanager.h"
+
+#include "schemamigrator.h"
+#include "sqlexec.h"
+#include "uuids.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace nt {
+
+namespace {
+
+constexpr QFileDevice::Permissions OwnerOnlyDir =
+    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+constexpr QFileDevice::Permissions OwnerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+Error ioError(const QString &message, const QString &detail)
+{
+    return Error::make(Error::Kind::Io, message, detail);
+}
+
+} // namespace
+
+ConnectionManager::ConnectionManager(QString prefix, QObject *parent)
+    : QObject(parent), m_prefix(std::move(prefix))
+{
+}
+
+ConnectionManager::~ConnectionManager()
+{
+    if (m_probe) {
+        m_probe->disconnect(this);
+        m_probe->waitForFinished(); // the worker removes its own connection
+    }
+    closeAndRemove(remoteName());
+    closeAndRemove(localName());
+}
+
+void ConnectionManager::closeAndRemove(const QString &name)
+{
+    if (!QSqlDatabase::contains(name))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+QString ConnectionManager::defaultLocalPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("neon-todo.sqlite3"));
+}
+
+Error ConnectionManager::openLocal(const QString &requestedPath, Migrate migrate)
+{
+    const QString path = requestedPath.isEmpty() ? defaultLocalPath() : requestedPath;
+    const QFileInfo info(path);
+    const QString folder = info.absolutePath();
+    if (!QDir().mkpath(folder))
+        return ioError(QStringLiteral("Could not create the folder for the local database (%1). Check that "
+                                      "you can write to it.")
+                           .arg(QDir::toNativeSeparators(folder)),
+                       {});
+    QFile::setPermissions(folder, OwnerOnlyDir);
+    if (!info.exists()) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            return ioError(QStringLiteral("Could not create the local database %1.").arg(QDir::toNativeSeparators(path)),
+                           file.errorString());
+    }
+    if (!QFile::setPermissions(path, OwnerOnlyFile))
+        return ioError(QStringLiteral("Could not make the local database private to you (%1).")
+                           .arg(QDir::toNativeSeparators(path)),
+                       {});
+
+    closeAndRemove(localName());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), localName());
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        if (!db.open()) {
+            const QString detail = db.lastError().text();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(localName());
+            return ioError(QStringLiteral("Could not open the local database %1. If another program is using it, "
+                                          "close it and try again.")
+                               .arg(QDir::toNativeSeparators(path)),
+                           detail);
+        }
+        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+            if (Error e = SqlExec::exec(db, QString::fromLatin1(pragma)))
+                return ioError(QStringLiteral("Could not prepare the local database %1.")
+                                   .arg(QDir::toNativeSeparators(path)),
+                               e.detail);
+        }
+        if (migrate == Migrate::Yes) {
+            auto migrated = SchemaMigrator(localName()).migrate();
+            if (!migrated)
+                return migrated.error();
+        }
+    }
+    m_localPath = path;
+    if (m_active.isEmpty())
+        setActive(localName());
+    return {};
+}
+
+Error ConnectionManager::addPostgres(const QString &connectionName, const ConnectionProfile &profile)
+{
+    auto options = profile.connectOptions();
+    if (!options)
+        return options.error();
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    if (!db.isValid())
+        return Error::make(Error::Kind::Connection,
+                           QStringLiteral("This installation cannot talk to PostgreSQL: Qt's PostgreSQL driver is "
+                                          "missing. Install the package libqt6sql6-psql."));
+    db.setHostName(profile.host);
+    if (profile.port > 0)
+        db.setPort(profile.port);
+    db.setDatabaseName(profile.database);
+    db.setUserName(profile.user);
+    db.setPassword(profile.password);
+    db.setConnectOptions(options.value());
+    return {};
+}
+
+Error describeOpenError(const QString &nativeMessage, const QString &nativeCode, const ConnectionProfile &profile)
+{
+    const QString where = profile.displayName();
+    const QString text = nativeMessage.trimmed();
+    const QString lower = text.toLower();
+    auto make = [&](Error::Kind kind, const QString &message) {
+        return Error::make(kind, message, text.section(QLatin1Char('\n'), 0, 0), nativeCode);
+    };
+    if (lower.contains(QLatin1String("no password supplied")))
+        return make(Error::Kind::Authentication,
+                    QStringLiteral("%1 asks for a password. Enter it, or save it in the connection profile.")
+                        .arg(where));
+    if (lower.contains(QLatin1String("password authentication failed")))
+        return make(Error::Kind::Authentication,
+                    QStringLiteral("The password for %1 was not accepted. Check the password in the connection "
+                                   "profile and try again.")
+                        .arg(profile.user));
+    if (lower.contains(QLatin1String("certificate")))
+        return make(Error::Kind::Tls, QStringLiteral("The server's certificate could not be verified for %1. Check "
+                                                     "the host name and the CA certificate (sslrootcert).")
+                                          .arg(profile.host));
+    if (lower.contains(QLatin1String("timeout expired")))
+        return make(Error::Kind::Timeout, QStringLiteral("%1 did not answer in time. Check your network and try "
+                                                         "again.")
+                                              .arg(where));
+    return make(Error::Kind::Connection,
+                QStringLiteral("Could not connect to %1. Check the connection profile and your network.").arg(where));
+}
+
+Error ConnectionManager::openRemote(const ConnectionProfile &profile, bool migrate)
+{
+    closeAndRemove(remoteName());
+    if (Error e = addPostgres(remoteName(), profile))
+        return e;
+    {
+        QSqlDatabase db = QSqlDatabase::database(remoteName(), false);
+        if (!db.open()) {
+            const QSqlError err = db.lastError();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(remoteName());
+            return describeOpenError(err.databaseText().isEmpty() ? err.driverText() : err.databaseText(),
+                                     err.nativeErrorCode(), profile);
+        }
+        if (migrate) {
+            auto migrated = SchemaMigrator(remoteName()).migrate();
+            if (!migrated)
+                return migrated.error();
+        }
+    }
+    m_remoteProfile = profile;
+    m_remoteProfile.password.clear();
+    return {};
+}
+
+void ConnectionManager::connectRemote(const ConnectionProfile &profile)
+{
+    const quint64 generation = ++m_probeGeneration;
+    if (!m_probe) {
+        m_probe = new QFutureWatcher<Error>(this);
+    } else {
+        m_probe->disconnect(this);
+    }
+    emit remoteConnecting(profile.displayName());
+
+    auto probe = [profile]() -> Error {
+        const QString name = QStringLiteral("probe-") + Uuids::toText(Uuids::createV7());
+        Error result;
+        if (Error e = addPostgres(name, profile))
+            return e;
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (!db.open()) {
+                const QSqlError err = db.lastError();
+                result = describeOpenError(err.databaseText().isEmpty() ? err.driverText() : err.databaseText(),
+                                           err.nativeErrorCode(), profile);
+            } else {
+                auto migrated = SchemaMigrator(name).migrate();
+                if (!migrated)
+                    result = migrated.error();
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return result;
+    };
+    connect(m_probe, &QFutureWatcher<Error>::finished, this, [this, profile, generation] {
+        if (generation != m_probeGeneration)
+            return;
+        const Error probeError = m_probe->result();
+        if (probeError) {
+            emit remoteFailed(probeError);
+            return;
+        }
+        if (Error e = openRemote(profile, false)) {
+            emit remoteFailed(e);
+            return;
+        }
+        setActive(remoteName());
+        emit remoteReady();
+    });
+    m_probe->setFuture(QtConcurrent::run(probe));
+}
+
+bool ConnectionManager::isConnecting() const
+{
+    return m_probe && m_probe->isRunning();
+}
+
+Error ConnectionManager::setActive(const QString &connectionName)
+{
+    if (!QSqlDatabase::contains(connectionName) || !QSqlDatabase::database(connectionName, false).isOpen())
+        return Error::make(Error::Kind::Connection,
+                           QStringLiteral("That database is not connected, so Neon Todo cannot switch to it."),
+                           connectionName);
+    if (m_active == connectionName)
+        return {};
+    m_active = connectionName;
+    emit activeChanged(connectionName);
+    return {};
+}
+
+QString ConnectionManager::activeDescription() const
+{
+    if (isRemoteActive())
+        return tr("Neon: %1 / %2").arg(m_remoteProfile.host, m_remoteProfile.database);
+    if (m_active == localName())
+        return tr("Local database");
+    return tr("Not connected");
+}
+
+} // namespace nt

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "connectionprofile.h"
+#include "result.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+
+namespace nt {
+
+// Owns the app's named database connections and says which one is active.
+//
+// - "local": the SQLite file (the embedded default and the offline fallback). Its folder is 0700,
+//   the file 0600; WAL, synchronous=FULL, foreign keys on, a busy timeout.
+// - "remote": PostgreSQL (Neon) through QPSQL.
+// Connections are held by name only (QSqlDatabase::database(name) in the thread that uses them).
+// Opening the remote database can take seconds (TLS, a Neon compute waking up), so connectRemote()
+// first connects and migrates on a worker thread with a connection of its own, and only then opens
+// "remote" on this thread, which is quick because the server is awake by then.
+class ConnectionManager : public QObject
+{
+    Q_OBJECT
+public:
+    // `prefix` keeps the names apart when one process holds several managers (tests: two "devices").
+    explicit ConnectionManager(QString prefix = {}, QObject *parent = nullptr);
+    ~ConnectionManager() override;
+
+    QString localName() const { return m_prefix + QStringLiteral("local"); }
+    QString remoteName() const { return m_prefix + QStringLiteral("remote"); }
+
+    // <AppDataLocation>/neon-todo.sqlite3
+    static QString defaultLocalPath();
+
+    // Opens (creating it when needed) and, unless told not to, migrates the local database. The
+    // first connection opened becomes active.
+    enum class Migrate { Yes, No };
+    Error openLocal(const QString &path = {}, Migrate migrate = Migrate::Yes);
+    QString localPath() const { return m_localPath; }
+
+    // Blocking: opens "remote" for the profile on this thread, migrating first when asked.
+    // For the CLI and tests; the GUI uses connectRemote().
+    Error openRemote(const ConnectionProfile &profile, bool migrate = true);
+
+    // Non-blocking: probes and migrates on a worker thread, then opens "remote" here and makes it
+    // active. Ends in remoteReady() or remoteFailed(); a newer call supersedes a running one.
+    void connectRemote(const ConnectionProfile &profile);
+    bool isConnecting() const;
+
+    // Adds (does not open) a QPSQL connection configured from the profile. For worker threads and
+    // tools that need a connection of their own; the caller removes it.
+    static Error addPostgres(const QString &connectionName, const ConnectionProfile &profile);
+
+    QString activeName() const { return m_active; }
+    bool isRemoteActive() const { return !m_active.isEmpty() && m_active == remoteName(); }
+    // Makes an open connection the active one; emits activeChanged when it changes.
+    Error setActive(const QString &connectionName);
+    // For the status bar: "Local database" or "Neon: host / database".
+    QString activeDescription() const;
+    ConnectionProfile remoteProfile() const { return m_remoteProfile; }
+
+signals:
+    void activeChanged(const QString &connectionName);
+    void remoteConnecting(const QString &description);
+    void remoteReady();
+    void remoteFailed(const nt::Error &error);
+
+private:
+    void closeAndRemove(const QString &name);
+
+    QString m_prefix;
+    QString m_active;
+    QString m_localPath;
+    ConnectionProfile m_remoteProfile;
+    QFutureWatcher<Error> *m_probe = nullptr;
+    quint64 m_probeGeneration = 0;
+};
+
+// A connection-level Error from a failed open, in plain words. (Kept small here; the Neon-aware
+// classification of every failure lives with the remote code.)
+Error describeOpenError(const QString &nativeMessage, const QString &nativeCode, const ConnectionProfile &profile);
+
+} // namespace nt

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QSqlTableModel>
+
+namespace nt {
+
+// The todos of one connection, as a QSqlTableModel: rows that are not deleted, in manual order.
+// Whatever the driver, times read back as UTC QDateTime, `completed` as bool and ids as text.
+class TodoTableModel : public QSqlTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        Id, Title, Notes, Completed, CompletedAt, DueAt, DueAllDay, Priority, ListId, Position,
+        CreatedAt, UpdatedAt, DeletedAt, Version, ChangeNo,
+    };
+    Q_ENUM(Column)
+
+    TodoTableModel(const QString &connectionName, QObject *parent = nullptr);
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    QString connectionName() const { return m_connectionName; }
+
+protected:
+    QString selectStatement() const override;
+
+private:
+    QString m_connectionName;
+};
+
+} // namespace nt

@@ -1,0 +1,80 @@
+// The one place where the app is wired together: settings, connections, models, the window.
+
+#include "activetodomodel.h"
+#include "connectionmanager.h"
+#include "mainwindow.h"
+#include "profilestore.h"
+#include "secretstore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QProcessEnvironment>
+
+using namespace nt;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("neon-todo"));
+    QApplication::setOrganizationName(QStringLiteral("neon-todo"));
+    QApplication::setApplicationDisplayName(QObject::tr("Neon Todo"));
+    QApplication::setApplicationVersion(QStringLiteral(NEON_TODO_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(NEON_TODO_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/dev.neontodo.NeonTodo.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QObject::tr("Neon Todo: your todos on Neon, with a local database when offline."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           QObject::tr("Use the connection profile NAME."), QStringLiteral("NAME"));
+    const QCommandLineOption localOption(QStringLiteral("local-database"),
+                                         QObject::tr("Use the local database file PATH."), QStringLiteral("PATH"));
+    parser.addOption(profileOption);
+    parser.addOption(localOption);
+    parser.process(app);
+
+    ConnectionManager connections;
+    ActiveTodoModel todos(&connections);
+    MainWindow window(&connections, &todos);
+
+    // The local database first: the window always has something to show, at once.
+    if (Error e = connections.openLocal(parser.value(localOption))) {
+        QMessageBox::critical(nullptr, QObject::tr("Neon Todo"), e.message);
+        return 1;
+    }
+
+    const ProfileStore profiles;
+    auto resolved = profiles.resolve(parser.value(profileOption), QProcessEnvironment::systemEnvironment());
+    if (!resolved) {
+        window.showProblem(resolved.error().message);
+    } else if (resolved.value()) {
+        ConnectionProfile profile = *resolved.value();
+        if (profile.password.isEmpty()) {
+            if (auto saved = SecretStore().readPassword(profile.name))
+                profile.password = saved.value();
+        }
+        // Asked at most once per run when the server wants a password that no keychain holds.
+        QObject::connect(&connections, &ConnectionManager::remoteFailed, &window,
+                         [&connections, &window, profile, asked = false](const Error &error) mutable {
+                             if (error.kind != Error::Kind::Authentication || asked)
+                                 return;
+                             asked = true;
+                             bool ok = false;
+                             const QString password = QInputDialog::getText(
+                                 &window, QObject::tr("Password for %1").arg(profile.displayName()),
+                                 QObject::tr("Password:"), QLineEdit::Password, {}, &ok);
+                             if (!ok || password.isEmpty())
+                                 return;
+                             ConnectionProfile withPassword = profile;
+                             withPassword.password = password;
+                             connections.connectRemote(withPassword);
+                         });
+        connections.connectRemote(profile);
+    }
+
+    window.show();
+    return app.exec();
+}
