@@ -4,6 +4,7 @@
 #include "connectionmanager.h"
 #include "mainwindow.h"
 #include "profilestore.h"
+#include "quitonsignal.h"
 #include "secretstore.h"
 
 #include <QApplication>
@@ -35,16 +36,16 @@ int main(int argc, char *argv[])
     parser.addOption(profileOption);
     parser.addOption(localOption);
     parser.process(app);
-
-    ConnectionManager connections;
-    ActiveTodoModel todos(&connections);
-    MainWindow window(&connections, &todos);
+    quitOnTerminationSignals();
 
     // The local database first: the window always has something to show, at once.
+    ConnectionManager connections;
     if (Error e = connections.openLocal(parser.value(localOption))) {
-        QMessageBox::critical(nullptr, QObject::tr("Neon Todo"), e.message);
+        QMessageBox::critical(nullptr, QObject::tr("Neon Todo"), e.toString());
         return 1;
     }
+    ActiveTodoModel todos(&connections);
+    MainWindow window(&connections, &todos);
 
     const ProfileStore profiles;
     auto resolved = profiles.resolve(parser.value(profileOption), QProcessEnvironment::systemEnvironment());

@@ -2,6 +2,7 @@
 
 #include "utctime.h"
 
+#include <QLocale>
 #include <QSqlDatabase>
 #include <QSqlRecord>
 
@@ -36,15 +37,40 @@ QString TodoTableModel::selectStatement() const
 
 QVariant TodoTableModel::data(const QModelIndex &index, int role) const
 {
+    const int column = index.column();
+    if (role == Qt::CheckStateRole && column == Completed)
+        return data(index, Qt::EditRole).toBool() ? Qt::Checked : Qt::Unchecked;
+    if (role == Qt::DisplayRole) {
+        // Text for people; EditRole keeps the typed value.
+        const QVariant typed = data(index, Qt::EditRole);
+        switch (column) {
+        case Completed:
+            return {};
+        case Priority: {
+            static const QStringList words{QString(), tr("Low"), tr("Medium"), tr("High")};
+            return words.value(typed.toInt());
+        }
+        case CompletedAt:
+        case DueAt:
+        case CreatedAt:
+        case UpdatedAt:
+        case DeletedAt:
+            return typed.isNull() ? QVariant()
+                                  : QVariant(QLocale().toString(typed.toDateTime().toLocalTime(), QLocale::ShortFormat));
+        default:
+            return typed;
+        }
+    }
     const QVariant value = QSqlTableModel::data(index, role);
-    if (role != Qt::DisplayRole && role != Qt::EditRole)
+    if (role != Qt::EditRole)
         return value;
-    switch (index.column()) {
+    switch (column) {
     case CompletedAt:
     case DueAt:
     case CreatedAt:
     case UpdatedAt:
     case DeletedAt: {
+        // Either driver's form (local-time QDateTime from QPSQL, text from QSQLITE) as UTC.
         const QDateTime t = UtcTime::fromDatabase(value);
         return t.isValid() ? QVariant(t) : QVariant();
     }

@@ -5,7 +5,8 @@
 namespace nt {
 
 // The todos of one connection, as a QSqlTableModel: rows that are not deleted, in manual order.
-// Whatever the driver, times read back as UTC QDateTime, `completed` as bool and ids as text.
+// EditRole gives typed values whatever the driver: times as UTC QDateTime, `completed` as bool, ids
+// as text. DisplayRole gives text for people (local time, priority words); Completed is a check box.
 class TodoTableModel : public QSqlTableModel
 {
     Q_OBJECT

@@ -31,13 +31,7 @@ MainWindow::MainWindow(ConnectionManager *connections, ActiveTodoModel *todos, Q
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setModel(m_todos->model());
-    for (int column : {TodoTableModel::Id, TodoTableModel::Notes, TodoTableModel::CompletedAt,
-                       TodoTableModel::DueAllDay, TodoTableModel::ListId, TodoTableModel::Position,
-                       TodoTableModel::UpdatedAt, TodoTableModel::DeletedAt, TodoTableModel::Version,
-                       TodoTableModel::ChangeNo})
-        m_view->setColumnHidden(column, true);
-    m_view->header()->setSectionResizeMode(TodoTableModel::Title, QHeaderView::Stretch);
-    m_view->header()->setStretchLastSection(false);
+    configureColumns();
 
     m_emptyLabel->setObjectName(QStringLiteral("emptyState"));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
@@ -47,6 +41,7 @@ MainWindow::MainWindow(ConnectionManager *connections, ActiveTodoModel *todos, Q
     stack->addWidget(m_view);
     stack->addWidget(m_emptyLabel);
     setCentralWidget(stack);
+    connect(m_todos->model(), &QAbstractItemModel::modelReset, this, &MainWindow::configureColumns);
     auto updateEmpty = [this, stack] {
         stack->setCurrentWidget(m_todos->model()->rowCount() == 0 ? static_cast<QWidget *>(m_emptyLabel) : m_view);
     };
@@ -75,6 +70,20 @@ MainWindow::MainWindow(ConnectionManager *connections, ActiveTodoModel *todos, Q
             [this](const Error &error) { showProblem(error.message); });
     connect(m_todos, &ActiveTodoModel::loadFailed, this, &MainWindow::showProblem);
     updateConnectionLabel();
+}
+
+void MainWindow::configureColumns()
+{
+    // The model is rebuilt on every connection switch; until it has columns there is nothing to set.
+    if (m_todos->model()->columnCount() <= TodoTableModel::ChangeNo)
+        return;
+    for (int column : {TodoTableModel::Id, TodoTableModel::Notes, TodoTableModel::CompletedAt,
+                       TodoTableModel::DueAllDay, TodoTableModel::ListId, TodoTableModel::Position,
+                       TodoTableModel::UpdatedAt, TodoTableModel::DeletedAt, TodoTableModel::Version,
+                       TodoTableModel::ChangeNo})
+        m_view->setColumnHidden(column, true);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(TodoTableModel::Title, QHeaderView::Stretch);
 }
 
 void MainWindow::showProblem(const QString &message)

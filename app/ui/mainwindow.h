@@ -23,6 +23,7 @@ public:
 
 private:
     void updateConnectionLabel();
+    void configureColumns();
 
     ConnectionManager *m_connections;
     ActiveTodoModel *m_todos;

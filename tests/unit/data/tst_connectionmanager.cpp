@@ -104,7 +104,7 @@ void tst_ConnectionManager::shouldSwitchWithAnOpenModel()
     QCOMPARE(todos.model(), model);
     QCOMPARE(model->rowCount(), 3);
     QCOMPARE(model->data(model->index(0, 1)).toString(), QStringLiteral("remote one"));
-    QCOMPARE(model->data(model->index(0, 10)).metaType().id(), QMetaType::QDateTime);
+    QCOMPARE(model->data(model->index(0, 10), Qt::EditRole).metaType().id(), QMetaType::QDateTime);
     QVERIFY(connections.isRemoteActive());
     QVERIFY(connections.activeDescription().startsWith(QStringLiteral("Neon: ")));
 
@@ -113,7 +113,7 @@ void tst_ConnectionManager::shouldSwitchWithAnOpenModel()
     QCOMPARE(active.count(), 2);
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->data(model->index(0, 1)).toString(), QStringLiteral("local one"));
-    QCOMPARE(model->data(model->index(0, 10)).metaType().id(), QMetaType::QDateTime);
+    QCOMPARE(model->data(model->index(0, 10), Qt::EditRole).metaType().id(), QMetaType::QDateTime);
 
     // switching to the connection already active changes nothing
     QVERIFY(!connections.setActive(connections.localName()));
