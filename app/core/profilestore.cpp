@@ -129,6 +129,13 @@ Result<std::optional<ConnectionProfile>> ProfileStore::resolve(const QString &pr
                                                                const QProcessEnvironment &env) const
 {
     using Resolved = std::optional<ConnectionProfile>;
+    if (!profileArg.isEmpty()) {
+        Result<ConnectionProfile> loaded = load(profileArg);
+        if (!loaded)
+            return loaded.error();
+        return Resolved(std::move(loaded).value());
+    }
+
     const QString variable = QString::fromLatin1(DatabaseUrlVariable);
     const QString url = env.value(variable).trimmed();
     if (!url.isEmpty()) {
@@ -144,7 +151,7 @@ Result<std::optional<ConnectionProfile>> ProfileStore::resolve(const QString &pr
         return Resolved(std::move(profile));
     }
 
-    const QString name = profileArg.isEmpty() ? currentName() : profileArg;
+    const QString name = currentName();
     if (name.isEmpty())
         return Resolved();
     Result<ConnectionProfile> loaded = load(name);

@@ -35,8 +35,9 @@ public:
     QString currentName() const; // empty = none chosen: the app runs on the local database
     void setCurrentName(const QString &name);
 
-    // Which remote database this run uses: NEON_TODO_DATABASE_URL when set, else the profile named
-    // by `profileArg` (--profile), else the current profile, else none (std::nullopt: local only).
+    // Which remote database this run uses: the profile named by `profileArg` (--profile, typed for
+    // this run), else NEON_TODO_DATABASE_URL when set, else the current profile, else none
+    // (std::nullopt: local only).
     // An unknown --profile or a malformed URL is an error, never a silent fallback.
     Result<std::optional<ConnectionProfile>> resolve(const QString &profileArg,
                                                      const QProcessEnvironment &env) const;

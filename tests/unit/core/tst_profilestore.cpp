@@ -42,8 +42,8 @@ private slots:
     void shouldListKnownNamesForAnUnknownProfile();
     void shouldRemoveProfileAndClearCurrent();
     void shouldKeepCurrentNameAcrossInstances();
-    void shouldResolveInOrderEnvironmentArgumentCurrent_data();
-    void shouldResolveInOrderEnvironmentArgumentCurrent();
+    void shouldResolveInOrderArgumentEnvironmentCurrent_data();
+    void shouldResolveInOrderArgumentEnvironmentCurrent();
 
 private:
     std::unique_ptr<QSettings> settings() const
@@ -220,7 +220,7 @@ void tst_ProfileStore::shouldKeepCurrentNameAcrossInstances()
     QVERIFY(ProfileStore(settings()).currentName().isEmpty());
 }
 
-void tst_ProfileStore::shouldResolveInOrderEnvironmentArgumentCurrent_data()
+void tst_ProfileStore::shouldResolveInOrderArgumentEnvironmentCurrent_data()
 {
     QTest::addColumn<QString>("envUrl"); // NEON_TODO_DATABASE_URL, null = unset
     QTest::addColumn<QString>("profileArg");
@@ -232,8 +232,10 @@ void tst_ProfileStore::shouldResolveInOrderEnvironmentArgumentCurrent_data()
 
     const QString neonHost = u"ep-cool-darkness-123456.us-east-2.aws.neon.tech"_s;
     const auto none = Error::Kind::None;
-    QTest::newRow("environment beats --profile and current")
-        << NeonUrl << u"development"_s << u"development"_s << u"environment"_s << neonHost << none
+    QTest::newRow("environment beats current")
+        << NeonUrl << QString() << u"development"_s << u"environment"_s << neonHost << none << QString();
+    QTest::newRow("--profile typed for this run beats environment")
+        << NeonUrl << u"development"_s << u"staging"_s << u"development"_s << u"localhost"_s << none
         << QString();
     QTest::newRow("environment as key=value text")
         << u"host=db.example.com dbname=x"_s << QString() << QString() << u"environment"_s
@@ -260,7 +262,7 @@ void tst_ProfileStore::shouldResolveInOrderEnvironmentArgumentCurrent_data()
         << QString() << Error::Kind::InvalidInput << u"NEON_TODO_DATABASE_URL is set but cannot be used"_s;
 }
 
-void tst_ProfileStore::shouldResolveInOrderEnvironmentArgumentCurrent()
+void tst_ProfileStore::shouldResolveInOrderArgumentEnvironmentCurrent()
 {
     QFETCH(QString, envUrl);
     QFETCH(QString, profileArg);
