@@ -5,7 +5,7 @@
 #  - it holds both executables, the .desktop file and the icon, all under /usr;
 #  - the packaged neon-todo-cli, extracted to a temporary folder, runs with the system's libraries
 #    only (LD_LIBRARY_PATH unset) and prints VERSION for --version.
-# Exit 0: all good; 1: a check failed; 77: a Debian packaging tool is missing (CTest: skipped).
+# Exit 0: all good; 1: a check failed or a Debian packaging tool is missing.
 set -euo pipefail
 
 if (($# != 3)); then
@@ -19,8 +19,7 @@ ok() { echo "ok: $*"; }
 
 for tool in cpack dpkg-deb dpkg-shlibdeps file; do
     if ! command -v "$tool" >/dev/null; then
-        echo "SKIP: $tool is missing (apt-get install dpkg-dev file cmake)" >&2
-        exit 77
+        fail "$tool is missing (packaging/dev.sh deps installs it: dpkg-dev file cmake)"
     fi
 done
 [[ -f $config ]] || fail "no CPack configuration at $config (configure the project first)"
