@@ -1,11 +1,12 @@
 // The one place where the app is wired together: settings, connections, models, the window.
 
-#include "activetodomodel.h"
 #include "connectionmanager.h"
 #include "mainwindow.h"
 #include "profilestore.h"
 #include "quitonsignal.h"
 #include "secretstore.h"
+#include "sidebarmodel.h"
+#include "todolistmodel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -44,8 +45,12 @@ int main(int argc, char *argv[])
         QMessageBox::critical(nullptr, QObject::tr("Neon Todo"), e.toString());
         return 1;
     }
-    ActiveTodoModel todos(&connections);
-    MainWindow window(&connections, &todos);
+    // The models follow whichever connection is active; the window follows the models.
+    TodoListModel todos;
+    todos.setConnection(connections.activeName());
+    QObject::connect(&connections, &ConnectionManager::activeChanged, &todos, &TodoListModel::setConnection);
+    SidebarModel sidebar(&todos);
+    MainWindow window(&connections, &todos, &sidebar);
 
     const ProfileStore profiles;
     auto resolved = profiles.resolve(parser.value(profileOption), QProcessEnvironment::systemEnvironment());

@@ -19,6 +19,7 @@ struct Error
         Timeout,
         Schema,        // migrations: checksum mismatch, database newer than the app
         Permission,
+        Conflict,      // the row was changed elsewhere since it was read (optimistic concurrency)
         Database,      // any other error the database reported
         Cancelled,
     };

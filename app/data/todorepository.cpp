@@ -1,42 +1,128 @@
 #include "todorepository.h"
 
+#include "sqldialect.h"
 #include "sqlexec.h"
 #include "utctime.h"
 #include "uuids.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTimeZone>
 
 namespace nt {
 
 namespace {
 
-const QString &selectColumns()
+// The columns every read returns, in readTodo() order. PostgreSQL hands times over as Unix
+// milliseconds (cheap to read, no local-time round trip in the driver); SQLite stores them as
+// UTC text already.
+QString columns(SqlDialect dialect)
 {
-    static const QString columns = QStringLiteral(
-        "id, title, notes, completed, completed_at, due_at, due_all_day, priority, list_id, position, "
-        "created_at, updated_at, deleted_at, version");
-    return columns;
+    auto time = [dialect](const char *column) {
+        const QString c = QString::fromLatin1(column);
+        return dialect == SqlDialect::PostgreSQL ? QStringLiteral("(extract(epoch FROM %1) * 1000)::bigint").arg(c) : c;
+    };
+    return QStringLiteral("id, title, notes, completed, ") + time("completed_at") + QStringLiteral(", ")
+        + time("due_at") + QStringLiteral(", due_all_day, priority, list_id, position, ") + time("created_at")
+        + QStringLiteral(", ") + time("updated_at") + QStringLiteral(", ") + time("deleted_at")
+        + QStringLiteral(", version");
+}
+
+QDateTime readTime(const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    switch (v.metaType().id()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+    case QMetaType::ULongLong:
+        return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::utc());
+    default:
+        return UtcTime::fromDatabase(v);
+    }
+}
+
+QUuid readUuid(const QVariant &v)
+{
+    return v.isNull() ? QUuid() : QUuid::fromString(v.toString());
 }
 
 Todo readTodo(const QSqlQuery &q)
 {
     Todo t;
-    t.id = QUuid::fromString(q.value(0).toString());
+    t.id = readUuid(q.value(0));
     t.title = q.value(1).toString();
     t.notes = q.value(2).toString();
     t.completed = q.value(3).toBool();
-    t.completedAt = UtcTime::fromDatabase(q.value(4));
-    t.dueAt = UtcTime::fromDatabase(q.value(5));
+    t.completedAt = readTime(q.value(4));
+    t.dueAt = readTime(q.value(5));
     t.dueAllDay = q.value(6).toBool();
     t.priority = q.value(7).toInt();
-    t.listId = q.value(8).isNull() ? QUuid() : QUuid::fromString(q.value(8).toString());
+    t.listId = readUuid(q.value(8));
     t.position = q.value(9).toDouble();
-    t.createdAt = UtcTime::fromDatabase(q.value(10));
-    t.updatedAt = UtcTime::fromDatabase(q.value(11));
-    t.deletedAt = UtcTime::fromDatabase(q.value(12));
+    t.createdAt = readTime(q.value(10));
+    t.updatedAt = readTime(q.value(11));
+    t.deletedAt = readTime(q.value(12));
     t.version = q.value(13).toLongLong();
     return t;
+}
+
+QVariant nullableText(const QString &s)
+{
+    return s.isNull() ? QVariant(QLatin1String("")) : QVariant(s);
+}
+
+Error wrap(const Error &e, const QString &what)
+{
+    return Error::make(e.kind, what, e.detail, e.sqlState);
+}
+
+// "SET ..." for the fields a patch touches. Stamps use the old row's values where SQL allows
+// (SET expressions see the row as it was), so completing a completed todo keeps its first stamp.
+QString setClause(const TodoPatch &patch, QVariantMap &values, const QDateTime &now)
+{
+    QStringList sets;
+    values.insert(QStringLiteral("now"), now);
+    if (patch.title) {
+        sets << QStringLiteral("title = :title");
+        values.insert(QStringLiteral("title"), patch.title->trimmed());
+    }
+    if (patch.notes) {
+        sets << QStringLiteral("notes = :notes");
+        values.insert(QStringLiteral("notes"), nullableText(*patch.notes));
+    }
+    if (patch.completed) {
+        sets << QStringLiteral("completed = :completed")
+             << (*patch.completed ? QStringLiteral("completed_at = CASE WHEN completed THEN completed_at ELSE :now END")
+                                  : QStringLiteral("completed_at = NULL"));
+        values.insert(QStringLiteral("completed"), *patch.completed);
+    }
+    if (patch.dueAt) {
+        sets << QStringLiteral("due_at = :due_at") << QStringLiteral("due_all_day = :due_all_day");
+        values.insert(QStringLiteral("due_at"), *patch.dueAt);
+        values.insert(QStringLiteral("due_all_day"), patch.dueAt->isValid() && patch.dueAllDay.value_or(false));
+    } else if (patch.dueAllDay) {
+        sets << QStringLiteral("due_all_day = :due_all_day");
+        values.insert(QStringLiteral("due_all_day"), *patch.dueAllDay);
+    }
+    if (patch.priority) {
+        sets << QStringLiteral("priority = :priority");
+        values.insert(QStringLiteral("priority"), *patch.priority);
+    }
+    if (patch.listId) {
+        sets << QStringLiteral("list_id = :list_id");
+        values.insert(QStringLiteral("list_id"), *patch.listId);
+    }
+    if (patch.position) {
+        sets << QStringLiteral("position = :position");
+        values.insert(QStringLiteral("position"), *patch.position);
+    }
+    if (patch.deleted) {
+        sets << (*patch.deleted ? QStringLiteral("deleted_at = CASE WHEN deleted_at IS NULL THEN :now ELSE deleted_at END")
+                                : QStringLiteral("deleted_at = NULL"));
+    }
+    sets << QStringLiteral("updated_at = :now") << QStringLiteral("version = version + 1");
+    return sets.join(QStringLiteral(", "));
 }
 
 } // namespace
@@ -45,6 +131,7 @@ TodoRepository::TodoRepository(QString connectionName) : m_connectionName(std::m
 
 Result<Todo> TodoRepository::add(Todo todo) const
 {
+    const QString what = QStringLiteral("Could not save the todo.");
     if (!Todo::isValidTitle(todo.title))
         return Error::make(Error::Kind::InvalidInput,
                            QStringLiteral("A todo needs a title of 1 to %1 characters.").arg(Todo::MaxTitleLength));
@@ -64,46 +151,133 @@ Result<Todo> TodoRepository::add(Todo todo) const
     const QVariantMap values{
         {QStringLiteral("id"), todo.id},
         {QStringLiteral("title"), todo.title.trimmed()},
-        {QStringLiteral("notes"), todo.notes.isNull() ? QString(QLatin1String("")) : todo.notes},
+        {QStringLiteral("notes"), nullableText(todo.notes)},
         {QStringLiteral("completed"), todo.completed},
         {QStringLiteral("completed_at"), todo.completedAt},
         {QStringLiteral("due_at"), todo.dueAt},
-        {QStringLiteral("due_all_day"), todo.dueAllDay},
+        {QStringLiteral("due_all_day"), todo.dueAt.isValid() && todo.dueAllDay},
         {QStringLiteral("priority"), todo.priority},
         {QStringLiteral("list_id"), todo.listId},
         {QStringLiteral("position"), todo.position},
         {QStringLiteral("created_at"), todo.createdAt},
         {QStringLiteral("updated_at"), todo.updatedAt},
     };
+    // Position 0 means "after every other todo", worked out in the same statement.
+    const QString position = todo.position == 0 ? QStringLiteral("(SELECT coalesce(max(position), 0) + 1 FROM todos)")
+                                                : QStringLiteral(":position");
     auto q = SqlExec::run(db,
                           QStringLiteral("INSERT INTO todos (id, title, notes, completed, completed_at, due_at, "
                                          "due_all_day, priority, list_id, position, created_at, updated_at) "
                                          "VALUES (:id, :title, :notes, :completed, :completed_at, :due_at, "
-                                         ":due_all_day, :priority, :list_id, :position, :created_at, :updated_at) "
-                                         "RETURNING ")
-                              + selectColumns(),
+                                         ":due_all_day, :priority, :list_id, ")
+                              + position + QStringLiteral(", :created_at, :updated_at) RETURNING ") + columns(dialectOf(db)),
                           values);
     if (!q)
-        return Error::make(q.error().kind, QStringLiteral("Could not save the todo."), q.error().detail,
-                           q.error().sqlState);
+        return wrap(q.error(), what);
     if (!q.value().next())
-        return Error::make(Error::Kind::Database, QStringLiteral("Could not save the todo."),
-                           QStringLiteral("INSERT returned no row"));
+        return Error::make(Error::Kind::Database, what, QStringLiteral("INSERT returned no row"));
     return readTodo(q.value());
+}
+
+Result<TodoRepository::Outcome> TodoRepository::update(const QUuid &id, qint64 expectedVersion,
+                                                       const TodoPatch &patch) const
+{
+    auto many = updateMany({{id, expectedVersion}}, patch);
+    if (!many)
+        return many.error();
+    return many.value().value(id);
+}
+
+Result<QHash<QUuid, TodoRepository::Outcome>>
+TodoRepository::updateMany(const QHash<QUuid, qint64> &expectedVersions, const TodoPatch &patch) const
+{
+    const QString what = expectedVersions.size() == 1 ? QStringLiteral("Could not save the change to the todo.")
+                                                      : QStringLiteral("Could not save the change to the todos.");
+    if (const QString invalid = patch.validate(); !invalid.isEmpty())
+        return Error::make(Error::Kind::InvalidInput, invalid);
+    QHash<QUuid, Outcome> outcomes;
+    if (expectedVersions.isEmpty() || patch.isEmpty())
+        return outcomes;
+
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    const QString cols = columns(dialectOf(db));
+    // SQLite allows 32766 values per statement; stay well below with two per row.
+    constexpr qsizetype Chunk = 4000;
+    const QList<QUuid> ids = expectedVersions.keys();
+    for (qsizetype start = 0; start < ids.size(); start += Chunk) {
+        QVariantMap values;
+        const QString sets = setClause(patch, values, UtcTime::now());
+        QStringList pairs;
+        for (qsizetype i = start; i < std::min(ids.size(), start + Chunk); ++i) {
+            const QString n = QString::number(i - start);
+            pairs << QStringLiteral("(:i%1, :v%1)").arg(n);
+            values.insert(QStringLiteral("i") + n, ids.at(i));
+            values.insert(QStringLiteral("v") + n, expectedVersions.value(ids.at(i)));
+        }
+        auto q = SqlExec::run(db,
+                              QStringLiteral("UPDATE todos SET ") + sets + QStringLiteral(" WHERE (id, version) IN (")
+                                  + pairs.join(QStringLiteral(", ")) + QStringLiteral(") RETURNING ") + cols,
+                              values);
+        if (!q)
+            return wrap(q.error(), what);
+        while (q.value().next()) {
+            const Todo t = readTodo(q.value());
+            outcomes.insert(t.id, Outcome{Outcome::Status::Updated, t});
+        }
+    }
+
+    // Only when some rows did not match: find out why (changed elsewhere, or gone).
+    QList<QUuid> missed;
+    for (const QUuid &id : ids)
+        if (!outcomes.contains(id))
+            missed << id;
+    for (qsizetype start = 0; start < missed.size(); start += Chunk) {
+        QVariantMap values;
+        QStringList marks;
+        for (qsizetype i = start; i < std::min(missed.size(), start + Chunk); ++i) {
+            const QString n = QStringLiteral("i") + QString::number(i - start);
+            marks << QLatin1Char(':') + n;
+            values.insert(n, missed.at(i));
+        }
+        auto q = SqlExec::run(db, QStringLiteral("SELECT ") + cols + QStringLiteral(" FROM todos WHERE id IN (")
+                                      + marks.join(QStringLiteral(", ")) + QLatin1Char(')'),
+                              values);
+        if (!q)
+            return wrap(q.error(), what);
+        while (q.value().next()) {
+            const Todo t = readTodo(q.value());
+            outcomes.insert(t.id, Outcome{Outcome::Status::Conflict, t});
+        }
+    }
+    for (const QUuid &id : missed)
+        if (!outcomes.contains(id))
+            outcomes.insert(id, Outcome{Outcome::Status::Missing, {}});
+    return outcomes;
 }
 
 Result<QList<Todo>> TodoRepository::list() const
 {
-    auto q = SqlExec::run(QSqlDatabase::database(m_connectionName, false),
-                          QStringLiteral("SELECT ") + selectColumns()
-                              + QStringLiteral(" FROM todos WHERE deleted_at IS NULL ORDER BY position, created_at, id"));
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto q = SqlExec::run(db, QStringLiteral("SELECT ") + columns(dialectOf(db))
+                                  + QStringLiteral(" FROM todos WHERE deleted_at IS NULL ORDER BY position, created_at, id"));
     if (!q)
-        return Error::make(q.error().kind, QStringLiteral("Could not read your todos."), q.error().detail,
-                           q.error().sqlState);
+        return wrap(q.error(), QStringLiteral("Could not read your todos."));
     QList<Todo> todos;
     while (q.value().next())
         todos << readTodo(q.value());
     return todos;
+}
+
+Result<std::optional<Todo>> TodoRepository::find(const QUuid &id) const
+{
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto q = SqlExec::run(db, QStringLiteral("SELECT ") + columns(dialectOf(db)) + QStringLiteral(" FROM todos WHERE id = :id"),
+                          {{QStringLiteral("id"), id}});
+    if (!q)
+        return wrap(q.error(), QStringLiteral("Could not read the todo."));
+    if (!q.value().next())
+        return std::optional<Todo>();
+    return std::optional<Todo>(readTodo(q.value()));
 }
 
 Result<qint64> TodoRepository::count() const
@@ -111,8 +285,7 @@ Result<qint64> TodoRepository::count() const
     auto q = SqlExec::run(QSqlDatabase::database(m_connectionName, false),
                           QStringLiteral("SELECT count(*) FROM todos WHERE deleted_at IS NULL"));
     if (!q)
-        return Error::make(q.error().kind, QStringLiteral("Could not count your todos."), q.error().detail,
-                           q.error().sqlState);
+        return wrap(q.error(), QStringLiteral("Could not count your todos."));
     return q.value().next() ? q.value().value(0).toLongLong() : 0;
 }
 

@@ -1,35 +1,83 @@
 #pragma once
 
+#include "todofiltermodel.h"
+#include "todolistmodel.h"
+
 #include <QMainWindow>
 
+class QActionGroup;
 class QLabel;
-class QTreeView;
+class QLineEdit;
+class QMenu;
+class QSplitter;
+class QStackedWidget;
+class QUndoStack;
 
 namespace nt {
 
-class ActiveTodoModel;
 class ConnectionManager;
+class DetailPane;
+class QuickAddBar;
+class Sidebar;
+class SidebarModel;
+class TodoView;
+struct QuickAdd;
 
-// The main window: the todo list of the active database and, in the status bar, which database
-// that is. It shows what the models and the connection manager say; it holds no SQL.
+// The main window: sidebar | quick-add bar over the todo list | details. Every change a person makes
+// is an undoable command; every problem is said in plain words in the status bar (or, for a
+// conflict, as a choice). Holds no SQL.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(ConnectionManager *connections, ActiveTodoModel *todos, QWidget *parent = nullptr);
+    MainWindow(ConnectionManager *connections, TodoListModel *todos, SidebarModel *sidebar, QWidget *parent = nullptr);
 
-    // Shows a problem in plain words in the status bar (connection failures, load errors).
+    TodoFilterModel *filterModel() const { return m_filter; }
+    QUndoStack *undoStack() const { return m_undo; }
+    // Shows a problem in plain words in the status bar.
     void showProblem(const QString &message);
 
+signals:
+    void settingsRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void buildActions();
+    void buildMenus();
+    void restoreState();
+    void saveState() const;
+
+    void addFromQuickAdd(const QuickAdd &parsed);
+    void editSelected(const TodoPatch &patch, const QString &description);
+    void toggleSelected();
+    void reorder(const QList<QUuid> &ids, const QUuid &beforeId);
+    void resolveConflict(const TodoConflict &conflict);
+    void rebuildListMenu();
+    void updateEmptyState();
+    void updateDetails();
     void updateConnectionLabel();
-    void configureColumns();
+    void showShortcuts();
+    void pickDueDate();
 
     ConnectionManager *m_connections;
-    ActiveTodoModel *m_todos;
-    QTreeView *m_view;
+    TodoListModel *m_todos;
+    SidebarModel *m_sidebarModel;
+    TodoFilterModel *m_filter;
+    QUndoStack *m_undo;
+    Sidebar *m_sidebar;
+    QuickAddBar *m_quickAdd;
+    QLineEdit *m_search;
+    TodoView *m_view;
+    DetailPane *m_details;
+    QStackedWidget *m_listStack;
+    QLabel *m_empty;
     QLabel *m_connectionLabel;
-    QLabel *m_emptyLabel;
+    QSplitter *m_splitter;
+    QMenu *m_moveMenu = nullptr;
+    QActionGroup *m_sortGroup = nullptr;
+    QAction *m_showCompleted = nullptr;
 };
 
 } // namespace nt

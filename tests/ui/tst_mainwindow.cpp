@@ -1,6 +1,7 @@
-#include "activetodomodel.h"
 #include "connectionmanager.h"
 #include "mainwindow.h"
+#include "sidebarmodel.h"
+#include "todolistmodel.h"
 #include "todorepository.h"
 
 #include <QAbstractItemView>
@@ -29,9 +30,11 @@ void tst_MainWindow::shouldShowEmptyListOnFreshDatabase()
     QTemporaryDir dir;
     ConnectionManager connections(QStringLiteral("ui-empty-"));
     QVERIFY(!connections.openLocal(dir.filePath(QStringLiteral("todos.sqlite3"))));
-    ActiveTodoModel todos(&connections);
+    TodoListModel todos;
+    todos.setConnection(connections.activeName());
+    SidebarModel sidebar(&todos);
     // WHEN the window shows
-    MainWindow window(&connections, &todos);
+    MainWindow window(&connections, &todos, &sidebar);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     // THEN it says the list is empty, and which database it is on
@@ -51,15 +54,17 @@ void tst_MainWindow::shouldListTodosOfTheActiveDatabase()
     QVERIFY(!connections.openLocal(dir.filePath(QStringLiteral("todos.sqlite3"))));
     for (const char *title : {"Renew passport", "Book flights"})
         QVERIFY(TodoRepository(connections.localName()).add(Todo::titled(QString::fromUtf8(title))).ok());
-    ActiveTodoModel todos(&connections);
-    MainWindow window(&connections, &todos);
+    TodoListModel todos;
+    todos.setConnection(connections.activeName());
+    SidebarModel sidebar(&todos);
+    MainWindow window(&connections, &todos, &sidebar);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *list = window.findChild<QAbstractItemView *>(QStringLiteral("todoList"));
     QVERIFY(list);
     QTRY_VERIFY(list->isVisible());
     QCOMPARE(list->model()->rowCount(), 2);
-    QCOMPARE(list->model()->index(0, 1).data().toString(), QStringLiteral("Renew passport"));
+    QCOMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("Renew passport"));
     QVERIFY(!window.findChild<QLabel *>(QStringLiteral("emptyState"))->isVisible());
 }
 

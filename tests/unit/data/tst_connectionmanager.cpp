@@ -1,7 +1,8 @@
-#include "activetodomodel.h"
 #include "connectionmanager.h"
 #include "schemamigrator.h"
 #include "testdatabase.h"
+#include "todofiltermodel.h"
+#include "todolistmodel.h"
 #include "todorepository.h"
 
 #include <QAbstractItemModelTester>
@@ -65,9 +66,10 @@ void tst_ConnectionManager::shouldStartOnLocalWhenNothingIsConfigured()
     QCOMPARE(connections.activeName(), connections.localName());
     QCOMPARE(active.count(), 1);
     QCOMPARE(connections.activeDescription(), QStringLiteral("Local database"));
-    ActiveTodoModel todos(&connections);
-    QAbstractItemModelTester tester(todos.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QCOMPARE(todos.model()->rowCount(), 0);
+    TodoListModel todos;
+    QVERIFY(!todos.setConnection(connections.activeName()));
+    QAbstractItemModelTester tester(&todos, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(todos.rowCount(), 0);
     QFile::remove(connections.localPath());
 }
 
@@ -86,25 +88,30 @@ void tst_ConnectionManager::shouldSwitchWithAnOpenModel()
     for (const char *title : {"remote one", "remote two", "remote three"})
         QVERIFY(TodoRepository(connections.remoteName()).add(Todo::titled(QString::fromUtf8(title))).ok());
 
-    // and a view-side model open on the local one
-    ActiveTodoModel todos(&connections);
-    QAbstractItemModel *model = todos.model();
+    // and the models a view sees, following the active connection the way the app wires them
+    TodoListModel todos;
+    QVERIFY(!todos.setConnection(connections.activeName()));
+    connect(&connections, &ConnectionManager::activeChanged, &todos, &TodoListModel::setConnection);
+    TodoFilterModel filter;
+    filter.setSourceModel(&todos);
+    QAbstractItemModel *model = &filter;
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester sourceTester(&todos, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model->rowCount(), 2);
     QSignalSpy active(&connections, &ConnectionManager::activeChanged);
-    QSignalSpy rebuilt(&todos, &ActiveTodoModel::rebuilt);
+    QSignalSpy reloaded(&todos, &TodoListModel::reloaded);
 
     // WHEN the active connection switches to the remote
     QVERIFY(!connections.setActive(connections.remoteName()));
 
-    // THEN the signal fires once, the same proxy now shows the remote rows, in the same shape
+    // THEN the signal fires once, and the same proxy now shows the remote rows
     QCOMPARE(active.count(), 1);
     QCOMPARE(active.at(0).at(0).toString(), connections.remoteName());
-    QCOMPARE(rebuilt.count(), 1);
-    QCOMPARE(todos.model(), model);
+    QCOMPARE(reloaded.count(), 1);
+    QCOMPARE(todos.connectionName(), connections.remoteName());
     QCOMPARE(model->rowCount(), 3);
-    QCOMPARE(model->data(model->index(0, 1)).toString(), QStringLiteral("remote one"));
-    QCOMPARE(model->data(model->index(0, 10), Qt::EditRole).metaType().id(), QMetaType::QDateTime);
+    QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("remote one"));
+    QCOMPARE(model->index(0, 0).data(TodoListModel::CreatedRole).metaType().id(), QMetaType::QDateTime);
     QVERIFY(connections.isRemoteActive());
     QVERIFY(connections.activeDescription().startsWith(QStringLiteral("Neon: ")));
 
@@ -112,8 +119,7 @@ void tst_ConnectionManager::shouldSwitchWithAnOpenModel()
     QVERIFY(!connections.setActive(connections.localName()));
     QCOMPARE(active.count(), 2);
     QCOMPARE(model->rowCount(), 2);
-    QCOMPARE(model->data(model->index(0, 1)).toString(), QStringLiteral("local one"));
-    QCOMPARE(model->data(model->index(0, 10), Qt::EditRole).metaType().id(), QMetaType::QDateTime);
+    QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("local one"));
 
     // switching to the connection already active changes nothing
     QVERIFY(!connections.setActive(connections.localName()));

@@ -1,0 +1,149 @@
+#include "todofiltermodel.h"
+
+#include "duetext.h"
+#include "todolistmodel.h"
+
+namespace nt {
+
+namespace {
+
+// Qt 6's collator compares code points in the C locale (no case folding, no numeric mode); a
+// person never means "C", so sort as English then.
+QLocale collationLocale()
+{
+    const QLocale locale;
+    return locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : locale;
+}
+
+} // namespace
+
+TodoFilterModel::TodoFilterModel(QObject *parent) : QSortFilterProxyModel(parent), m_collator(collationLocale())
+{
+    m_collator.setNumericMode(true);
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+    setDynamicSortFilter(true);
+    sort(0);
+}
+
+void TodoFilterModel::setSourceModel(QAbstractItemModel *source)
+{
+    m_todos = qobject_cast<TodoListModel *>(source);
+    Q_ASSERT_X(m_todos, "TodoFilterModel", "the source must be a TodoListModel");
+    QSortFilterProxyModel::setSourceModel(source);
+}
+
+void TodoFilterModel::refilter()
+{
+    // Qt 6.4 has no begin/endFilterChange; invalidateFilter() re-evaluates every row.
+    invalidateFilter();
+}
+
+void TodoFilterModel::setScope(Scope scope, const QUuid &listId)
+{
+    if (scope == m_scope && listId == m_listId)
+        return;
+    m_scope = scope;
+    m_listId = scope == Scope::List ? listId : QUuid();
+    refilter();
+}
+
+void TodoFilterModel::setSearchText(const QString &text)
+{
+    if (text == m_searchText)
+        return;
+    m_searchText = text;
+    m_words = text.toCaseFolded().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    refilter();
+}
+
+void TodoFilterModel::setShowCompleted(bool show)
+{
+    if (show == m_showCompleted)
+        return;
+    m_showCompleted = show;
+    refilter();
+}
+
+void TodoFilterModel::setSortKey(SortKey key)
+{
+    if (key == m_sortKey)
+        return;
+    m_sortKey = key;
+    invalidate();
+    sort(0);
+}
+
+bool TodoFilterModel::inScope(const Todo &t, Scope scope, const QUuid &listId, const QDateTime &now, bool showCompleted)
+{
+    const QDate today = now.toLocalTime().date();
+    const QDate due = DueText::localDate(t.dueAt, t.dueAllDay);
+    switch (scope) {
+    case Scope::All:
+        return showCompleted || !t.completed;
+    case Scope::Today:
+        return !t.completed && due.isValid() && due == today;
+    case Scope::Upcoming:
+        return !t.completed && due.isValid() && due > today;
+    case Scope::Overdue:
+        return !t.completed && DueText::state(t.dueAt, t.dueAllDay, now) == DueText::State::Overdue;
+    case Scope::Completed:
+        return t.completed;
+    case Scope::List:
+        return t.listId == listId && (showCompleted || !t.completed);
+    }
+    return false;
+}
+
+bool TodoFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid() || !m_todos)
+        return false;
+    const Todo &t = m_todos->todoAt(sourceRow);
+    if (!inScope(t, m_scope, m_listId, QDateTime::currentDateTime(), m_showCompleted))
+        return false;
+    if (m_words.isEmpty())
+        return true;
+    const QString haystack = m_todos->index(sourceRow, 0).data(TodoListModel::SearchTextRole).toString();
+    for (const QString &word : m_words)
+        if (!haystack.contains(word))
+            return false;
+    return true;
+}
+
+bool TodoFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const Todo &a = m_todos->todoAt(left.row());
+    const Todo &b = m_todos->todoAt(right.row());
+    auto manual = [&] {
+        if (a.position != b.position)
+            return a.position < b.position;
+        if (a.createdAt != b.createdAt)
+            return a.createdAt < b.createdAt;
+        return a.id < b.id;
+    };
+    switch (m_sortKey) {
+    case SortKey::Manual:
+        return manual();
+    case SortKey::Due:
+        if (a.dueAt.isValid() != b.dueAt.isValid())
+            return a.dueAt.isValid(); // no due date last
+        if (a.dueAt != b.dueAt)
+            return a.dueAt < b.dueAt;
+        return manual();
+    case SortKey::Priority:
+        if (a.priority != b.priority)
+            return a.priority > b.priority;
+        return manual();
+    case SortKey::Created:
+        if (a.createdAt != b.createdAt)
+            return a.createdAt > b.createdAt; // newest first
+        return a.id > b.id;
+    case SortKey::Title:
+        if (const int c = m_collator.compare(a.title, b.title); c != 0)
+            return c < 0;
+        return manual();
+    }
+    return manual();
+}
+
+} // namespace nt

@@ -1,0 +1,162 @@
+#include "sidebar.h"
+
+#include "sidebarmodel.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QPainter>
+#include <QStyledItemDelegate>
+#include <QVBoxLayout>
+
+namespace nt {
+
+namespace {
+
+// Draws the count at the right of each entry, dimmed, and a gap before the user's lists.
+class SidebarDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        s.setHeight(option.fontMetrics.height() * 2);
+        if (index.row() == SidebarModel::SmartCount)
+            s.rwidth() += 0;
+        return s;
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        const int count = index.data(SidebarModel::CountRole).toInt();
+        if (count == 0)
+            return;
+        painter->save();
+        const bool selected = option.state & QStyle::State_Selected;
+        painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
+        const QRect r = option.rect.adjusted(0, 0, -10, 0);
+        painter->drawText(r, Qt::AlignRight | Qt::AlignVCenter, QLocale().toString(count));
+        painter->restore();
+    }
+};
+
+} // namespace
+
+Sidebar::Sidebar(SidebarModel *model, QWidget *parent)
+    : QWidget(parent), m_model(model), m_view(new QListView(this)), m_newList(new QLineEdit(this))
+{
+    setObjectName(QStringLiteral("sidebarPane"));
+    m_view->setObjectName(QStringLiteral("sidebar"));
+    m_view->setAccessibleName(tr("Lists"));
+    m_view->setModel(model);
+    m_view->setItemDelegate(new SidebarDelegate(m_view));
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_newList->setObjectName(QStringLiteral("newList"));
+    m_newList->setAccessibleName(tr("New list"));
+    m_newList->setPlaceholderText(tr("+ New list"));
+    m_newList->setClearButtonEnabled(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_newList);
+
+    connect(m_view, &QListView::customContextMenuRequested, this, &Sidebar::showMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this] { emit scopeChanged(scope(), listId()); });
+    connect(m_newList, &QLineEdit::returnPressed, this, [this] {
+        const QString name = m_newList->text().trimmed();
+        if (name.isEmpty())
+            return;
+        auto added = m_model->addList(name);
+        if (!added) {
+            emit problem(added.error().message);
+            return;
+        }
+        m_newList->clear();
+        selectRow(m_model->rowOfList(added.value().id));
+    });
+    auto *rename = new QAction(tr("Rename list"), m_view);
+    rename->setShortcut(Qt::Key_F2);
+    rename->setShortcutContext(Qt::WidgetShortcut);
+    connect(rename, &QAction::triggered, this, [this] {
+        if (m_view->currentIndex().data(SidebarModel::IsListRole).toBool())
+            m_view->edit(m_view->currentIndex());
+    });
+    auto *up = new QAction(tr("Move list up"), m_view);
+    up->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    up->setShortcutContext(Qt::WidgetShortcut);
+    connect(up, &QAction::triggered, this, [this] { moveSelected(-1); });
+    auto *down = new QAction(tr("Move list down"), m_view);
+    down->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    down->setShortcutContext(Qt::WidgetShortcut);
+    connect(down, &QAction::triggered, this, [this] { moveSelected(1); });
+    auto *remove = new QAction(tr("Delete list"), m_view);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    connect(remove, &QAction::triggered, this, [this] {
+        const QModelIndex i = m_view->currentIndex();
+        if (i.data(SidebarModel::IsListRole).toBool())
+            emit removeListRequested(i.data(SidebarModel::ListIdRole).toUuid(), i.data().toString());
+    });
+    m_view->addActions({rename, up, down, remove});
+}
+
+void Sidebar::selectRow(int row)
+{
+    if (!m_view->selectionModel())
+        return;
+    const QModelIndex i = m_model->index(std::clamp(row, 0, m_model->rowCount() - 1));
+    m_view->setCurrentIndex(i);
+}
+
+TodoFilterModel::Scope Sidebar::scope() const
+{
+    const QModelIndex i = m_view->currentIndex();
+    return i.isValid() ? i.data(SidebarModel::ScopeRole).value<TodoFilterModel::Scope>() : TodoFilterModel::Scope::All;
+}
+
+QUuid Sidebar::listId() const
+{
+    return m_view->currentIndex().data(SidebarModel::ListIdRole).toUuid();
+}
+
+void Sidebar::showMenu(const QPoint &pos)
+{
+    const QModelIndex i = m_view->indexAt(pos);
+    if (!i.data(SidebarModel::IsListRole).toBool())
+        return;
+    m_view->setCurrentIndex(i);
+    QMenu menu(this);
+    menu.addActions(m_view->actions());
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void Sidebar::moveSelected(int delta)
+{
+    const QModelIndex i = m_view->currentIndex();
+    if (!i.data(SidebarModel::IsListRole).toBool())
+        return;
+    const int listRow = i.row() - SidebarModel::SmartCount;
+    const auto &lists = m_model->lists();
+    const int target = listRow + delta;
+    if (target < 0 || target >= lists.size())
+        return;
+    const QUuid id = lists.at(listRow).id;
+    // Moving down by one = placing before the list two below (or at the end).
+    const QUuid before = delta < 0 ? lists.at(target).id : (target + 1 < lists.size() ? lists.at(target + 1).id : QUuid());
+    if (Error e = m_model->moveList(id, before)) {
+        emit problem(e.message);
+        return;
+    }
+    selectRow(m_model->rowOfList(id));
+}
+
+} // namespace nt
