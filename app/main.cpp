@@ -5,6 +5,7 @@
 #include "profilestore.h"
 #include "quitonsignal.h"
 #include "secretstore.h"
+#include "settingsdialog.h"
 #include "sidebarmodel.h"
 #include "todolistmodel.h"
 
@@ -52,14 +53,22 @@ int main(int argc, char *argv[])
     SidebarModel sidebar(&todos);
     MainWindow window(&connections, &todos, &sidebar);
 
-    const ProfileStore profiles;
+    ProfileStore profiles;
+    SecretStore secrets;
+    // One dialog for the run: it keeps passwords that no keychain could store for this session.
+    SettingsDialog settings(&profiles, &secrets, &window);
+    QObject::connect(&window, &MainWindow::settingsRequested, &settings, &QDialog::open);
+    QObject::connect(&settings, &SettingsDialog::useProfileRequested, &connections, &ConnectionManager::connectRemote);
+    QObject::connect(&settings, &SettingsDialog::useLocalRequested, &connections,
+                     [&connections] { connections.setActive(connections.localName()); });
+
     auto resolved = profiles.resolve(parser.value(profileOption), QProcessEnvironment::systemEnvironment());
     if (!resolved) {
         window.showProblem(resolved.error().message);
     } else if (resolved.value()) {
         ConnectionProfile profile = *resolved.value();
         if (profile.password.isEmpty()) {
-            if (auto saved = SecretStore().readPassword(profile.name))
+            if (auto saved = secrets.readPassword(profile.name))
                 profile.password = saved.value();
         }
         // Asked at most once per run when the server wants a password that no keychain holds.

@@ -127,9 +127,10 @@ QString ConnectionTester::Report::summary() const
 {
     if (!connected())
         return error.message;
-    QString text = tls ? tr("Connected to PostgreSQL %1 over TLS").arg(serverVersion)
-                       : tr("Connected to PostgreSQL %1 without TLS (not encrypted)").arg(serverVersion);
-    text += roundTripMs < 1 ? tr(" (round trip under 1 ms).") : tr(" (round trip %1 ms).").arg(roundTripMs);
+    const QString trip = roundTripMs < 1 ? tr("under 1 ms") : tr("%1 ms").arg(roundTripMs);
+    QString text =
+        tls ? tr("Connected to PostgreSQL %1 over TLS (round trip %2).").arg(serverVersion, trip)
+            : tr("Connected to PostgreSQL %1, unencrypted (round trip %2).").arg(serverVersion, trip);
     if (error)
         return text + u' ' + error.message;
     if (pendingMigrations == 0 && appliedMigrations > 0)
@@ -158,7 +159,8 @@ void ConnectionTester::test(const ConnectionProfile &profile)
     m_running.removeIf([](const QFuture<Report> &future) { return future.isFinished(); });
     auto *watcher = new QFutureWatcher<Report>(this);
     m_current = watcher;
-    connect(watcher, &QFutureWatcher<Report>::finished, this, [this, watcher] { onWatcherFinished(watcher); });
+    connect(watcher, &QFutureWatcher<Report>::finished, this,
+            [this, watcher] { onWatcherFinished(watcher); });
     QFuture<Report> future = QtConcurrent::run(&ConnectionTester::run, profile);
     m_running << future;
     watcher->setFuture(future);
@@ -197,8 +199,9 @@ ConnectionTester::Report ConnectionTester::run(const ConnectionProfile &requeste
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (!db.open()) {
             const QSqlError err = db.lastError();
-            report.error = describeOpenError(err.databaseText().isEmpty() ? err.driverText() : err.databaseText(),
-                                             err.nativeErrorCode(), profile);
+            report.error =
+                describeOpenError(err.databaseText().isEmpty() ? err.driverText() : err.databaseText(),
+                                  err.nativeErrorCode(), profile);
         } else {
             check(name, profile, report);
         }

@@ -30,10 +30,10 @@ class ConnectionTester : public QObject
 public:
     struct Report
     {
-        Error error;            // None when the server answered and the schema is one this app can use
-        QString serverVersion;  // "15.20" (SHOW server_version, first word); empty when not connected
-        int roundTripMs = -1;   // one "SELECT 1"; -1 when not connected
-        bool tls = false;       // the connection is encrypted
+        Error error;           // None when the server answered and the schema is one this app can use
+        QString serverVersion; // "15.20" (SHOW server_version, first word); empty when not connected
+        int roundTripMs = -1;  // one "SELECT 1"; -1 when not connected
+        bool tls = false;      // the connection is encrypted
         int appliedMigrations = 0;
         int pendingMigrations = 0;
 

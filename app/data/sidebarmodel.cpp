@@ -65,6 +65,12 @@ QVariant SidebarModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::EditRole:
         return isList ? m_lists.at(row - SmartCount).name : smartName(SmartScopes[row]);
+    case SymbolRole: {
+        // Symbols every desktop font has (DejaVu, Noto): no icon theme needed.
+        static const QStringList symbols{QStringLiteral("☰"), QStringLiteral("☀"), QStringLiteral("◷"),
+                                         QStringLiteral("⚠"), QStringLiteral("✓")};
+        return isList ? QStringLiteral("•") : symbols.at(row);
+    }
     case Qt::AccessibleTextRole:
         return tr("%1, %n todo(s)", nullptr, m_counts.value(row)).arg(data(index, Qt::DisplayRole).toString());
     case ScopeRole:

@@ -18,7 +18,7 @@ class SidebarModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role { ScopeRole = Qt::UserRole + 1, ListIdRole, CountRole, IsListRole };
+    enum Role { ScopeRole = Qt::UserRole + 1, ListIdRole, CountRole, IsListRole, SymbolRole };
     static constexpr int SmartCount = 5;
 
     explicit SidebarModel(TodoListModel *todos, QObject *parent = nullptr);

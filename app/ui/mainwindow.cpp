@@ -39,7 +39,7 @@ MainWindow::MainWindow(ConnectionManager *connections, TodoListModel *todos, Sid
     : QMainWindow(parent), m_connections(connections), m_todos(todos), m_sidebarModel(sidebar),
       m_filter(new TodoFilterModel(this)), m_undo(new QUndoStack(this)), m_sidebar(new Sidebar(sidebar)),
       m_quickAdd(new QuickAddBar), m_search(new QLineEdit), m_view(new TodoView), m_details(new DetailPane),
-      m_listStack(new QStackedWidget), m_empty(new QLabel), m_connectionLabel(new QLabel),
+      m_listStack(new QStackedWidget), m_empty(new QLabel), m_heading(new QLabel), m_connectionLabel(new QLabel),
       m_splitter(new QSplitter(Qt::Horizontal))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -58,6 +58,13 @@ MainWindow::MainWindow(ConnectionManager *connections, TodoListModel *todos, Sid
     header->resizeSection(TodoListModel::PriorityColumn, 48);
     header->resizeSection(TodoListModel::NotesColumn, 36);
     m_view->setColumnHidden(TodoListModel::CreatedColumn, true);
+    header->hide(); // a list, not a spreadsheet: sorting lives in View > Sort by
+
+    m_heading->setObjectName(QStringLiteral("heading"));
+    QFont headingFont = m_heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.8);
+    headingFont.setBold(true);
+    m_heading->setFont(headingFont);
 
     m_empty->setObjectName(QStringLiteral("emptyState"));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -69,6 +76,7 @@ MainWindow::MainWindow(ConnectionManager *connections, TodoListModel *todos, Sid
     auto *centre = new QWidget;
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(8, 8, 8, 0);
+    centreLayout->addWidget(m_heading);
     centreLayout->addWidget(m_quickAdd);
     centreLayout->addWidget(m_listStack, 1);
 
@@ -442,6 +450,10 @@ void MainWindow::resolveConflict(const TodoConflict &conflict)
 
 void MainWindow::updateEmptyState()
 {
+    const QModelIndex entry = m_sidebar->view()->currentIndex();
+    const QString scopeName = entry.isValid() ? entry.data().toString() : tr("All");
+    m_heading->setText(scopeName);
+    setWindowTitle(tr("%1 — Neon Todo").arg(scopeName));
     if (m_filter->rowCount() > 0) {
         m_listStack->setCurrentWidget(m_view);
         return;

@@ -73,6 +73,7 @@ private:
     DetailPane *m_details;
     QStackedWidget *m_listStack;
     QLabel *m_empty;
+    QLabel *m_heading;
     QLabel *m_connectionLabel;
     QSplitter *m_splitter;
     QMenu *m_moveMenu = nullptr;

@@ -73,9 +73,13 @@ QLabel *makeStatusLabel(const QString &objectName, const QString &accessibleName
     return label;
 }
 
+// A row with nothing in the label column. QFormLayout sizes a row that has no label by its size hint,
+// not by its height for the actual width, which leaves gaps under word-wrapped text; an empty label
+// keeps the row in the height-for-width layout.
 void addFieldOnly(QFormLayout *form, QWidget *widget)
 {
-    form->setWidget(form->rowCount(), QFormLayout::FieldRole, widget);
+    QLabel *empty = makeLabel({}, widget->objectName() + u"Spacer"_s, widget->accessibleName());
+    form->addRow(empty, widget);
 }
 
 } // namespace
@@ -122,8 +126,9 @@ SettingsDialog::SettingsDialog(ProfileStore *store, SecretStore *secrets, QWidge
     const QStringList names = m_store->names();
     QString first = m_store->currentName();
     if (!names.contains(first)) {
-        const auto configured = std::find_if(names.cbegin(), names.cend(),
-                                             [this](const QString &name) { return m_store->isConfigured(name); });
+        const auto configured = std::find_if(names.cbegin(), names.cend(), [this](const QString &name) {
+            return m_store->isConfigured(name);
+        });
         first = configured != names.cend() ? *configured : names.value(0);
     }
     setMinimumSize(720, 440);
@@ -228,7 +233,8 @@ QWidget *SettingsDialog::buildFormPane()
     form->setVerticalSpacing(8);
     form->setHorizontalSpacing(12);
 
-    QLabel *urlLabel = makeLabel(tr("&Connection string:"), u"connectionStringLabel"_s, tr("Connection string"));
+    QLabel *urlLabel =
+        makeLabel(tr("&Connection string:"), u"connectionStringLabel"_s, tr("Connection string"));
     m_connectionString = new QLineEdit;
     m_connectionString->setObjectName(u"connectionString"_s);
     m_connectionString->setAccessibleName(tr("Connection string"));
@@ -248,30 +254,36 @@ QWidget *SettingsDialog::buildFormPane()
     m_password->setPlaceholderText(tr("The database user's password"));
     passwordLabel->setBuddy(m_password);
     form->addRow(passwordLabel, m_password);
+    // The note, the test button and its result, one under the other in the field column.
+    auto *below = new QWidget;
+    below->setObjectName(u"passwordAndTest"_s);
+    below->setAccessibleName(tr("Password storage and connection test"));
+    auto *belowLayout = new QVBoxLayout(below);
+    belowLayout->setContentsMargins(0, 0, 0, 0);
+    belowLayout->setSpacing(8);
     m_keychainNote = makeStatusLabel(u"keychainNote"_s, tr("Where the password is kept"));
-    addFieldOnly(form, m_keychainNote);
-
-    auto *testRow = new QWidget;
-    testRow->setObjectName(u"testRow"_s);
-    testRow->setAccessibleName(tr("Connection test"));
-    auto *testLayout = new QHBoxLayout(testRow);
-    testLayout->setContentsMargins(0, 6, 0, 0);
     m_testButton = makeButton(tr("&Test connection"), u"testButton"_s);
     m_busy = new QProgressBar;
     m_busy->setObjectName(u"testBusy"_s);
     m_busy->setAccessibleName(tr("Testing the connection"));
     m_busy->setRange(0, 0);
     m_busy->setTextVisible(false);
-    m_busy->setFixedWidth(96);
+    m_busy->setFixedSize(88, 8);
     m_busy->hide();
+    auto *testLayout = new QHBoxLayout;
     testLayout->addWidget(m_testButton);
-    testLayout->addWidget(m_busy);
+    testLayout->addWidget(m_busy, 0, Qt::AlignVCenter);
     testLayout->addStretch(1);
-    addFieldOnly(form, testRow);
     m_testResult = makeStatusLabel(u"testResult"_s, tr("Connection test result"));
-    addFieldOnly(form, m_testResult);
+    belowLayout->addWidget(m_keychainNote);
+    belowLayout->addSpacing(6);
+    belowLayout->addLayout(testLayout);
+    belowLayout->addWidget(m_testResult);
+    addFieldOnly(form, below);
 
     connect(m_connectionString, &QLineEdit::textChanged, this, &SettingsDialog::onConnectionStringChanged);
+    connect(m_connectionString, &QLineEdit::editingFinished, this,
+            [this] { m_connectionString->setCursorPosition(0); });
     connect(m_password, &QLineEdit::textChanged, this, &SettingsDialog::onPasswordChanged);
     connect(m_testButton, &QPushButton::clicked, this, &SettingsDialog::startTest);
 
@@ -351,6 +363,7 @@ void SettingsDialog::showSelected()
     const Draft &d = draft(m_selected);
     m_updating = true;
     m_connectionString->setText(d.text);
+    m_connectionString->setCursorPosition(0); // the user and host, not the tail of the options
     m_password->setText(d.password);
     m_updating = false;
     m_title->setText(m_selected);
@@ -427,8 +440,9 @@ void SettingsDialog::updateParseStatus()
     QString rows;
     const auto addRow = [&](const QString &key, const QString &value) {
         if (!value.isEmpty())
-            rows += u"<tr><td style=\"padding-right:14px\"><span style=\"color:%1\">%2</span></td><td>%3</td></tr>"_s
-                        .arg(muted, key.toHtmlEscaped(), value.toHtmlEscaped());
+            rows +=
+                u"<tr><td style=\"padding-right:14px\"><span style=\"color:%1\">%2</span></td><td>%3</td></tr>"_s
+                    .arg(muted, key.toHtmlEscaped(), value.toHtmlEscaped());
     };
     addRow(tr("Host"), p.host.isEmpty() ? p.hostAddress : p.host);
     if (p.port != 5432)
@@ -633,7 +647,8 @@ void SettingsDialog::removeSelected()
 {
     const QString name = m_selected;
     const QStringList builtIn = ConnectionProfile::builtInNames();
-    if (m_store->isConfigured(name)) {
+    const bool stored = m_store->isConfigured(name); // else only added here, never saved: nothing to ask
+    if (stored) {
         const int choice = MessagePresenter::instance().choose(
             this, tr("Remove profile"),
             tr("Remove the profile “%1” from this computer? Its connection string and saved password are "
@@ -648,10 +663,10 @@ void SettingsDialog::removeSelected()
         }
     }
     QString keychainProblem;
-    if (SecretStore::isAvailable()) {
+    if (stored && SecretStore::isAvailable()) {
         if (Error e = m_secrets->removePassword(name))
-            keychainProblem = tr("The profile was removed, but its password is still in the keychain: %1")
-                                  .arg(e.message);
+            keychainProblem =
+                tr("The profile was removed, but its password is still in the keychain: %1").arg(e.message);
     }
     m_sessionPasswords.remove(name);
     m_keychainProblems.remove(name);

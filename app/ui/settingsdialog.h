@@ -39,7 +39,10 @@ public:
     void selectProfile(const QString &name);
 
     // The password kept for this run when the keychain could not store it; empty otherwise.
-    QString sessionPassword(const QString &profileName) const { return m_sessionPasswords.value(profileName); }
+    QString sessionPassword(const QString &profileName) const
+    {
+        return m_sessionPasswords.value(profileName);
+    }
 
 public slots:
     void reject() override;
@@ -59,7 +62,7 @@ private:
     // What the form shows for one profile, kept while the dialog lives.
     struct Draft
     {
-        QString text;     // the connection string, never with the password
+        QString text; // the connection string, never with the password
         QString password;
         bool dirty = false;
         QString loadProblem; // the stored profile could not be read

@@ -14,33 +14,77 @@ namespace nt {
 
 namespace {
 
-// Draws the count at the right of each entry, dimmed, and a gap before the user's lists.
+// Draws each entry as a symbol, the name and, at the right, the count; a gap and a heading
+// separate the smart lists from the person's own lists.
 class SidebarDelegate : public QStyledItemDelegate
 {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+    static int headingHeight(const QFontMetrics &fm) { return fm.height() * 2; }
 
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         QSize s = QStyledItemDelegate::sizeHint(option, index);
         s.setHeight(option.fontMetrics.height() * 2);
         if (index.row() == SidebarModel::SmartCount)
-            s.rwidth() += 0;
+            s.rheight() += headingHeight(option.fontMetrics);
         return s;
     }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
-        QStyledItemDelegate::paint(painter, option, index);
-        const int count = index.data(SidebarModel::CountRole).toInt();
-        if (count == 0)
-            return;
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
         painter->save();
-        const bool selected = option.state & QStyle::State_Selected;
-        painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
-        const QRect r = option.rect.adjusted(0, 0, -10, 0);
-        painter->drawText(r, Qt::AlignRight | Qt::AlignVCenter, QLocale().toString(count));
+        if (index.row() == SidebarModel::SmartCount) {
+            // The "Lists" heading above the first list.
+            QRect heading = opt.rect;
+            heading.setHeight(headingHeight(opt.fontMetrics));
+            QFont small = opt.font;
+            small.setBold(true);
+            small.setPointSizeF(small.pointSizeF() * 0.85);
+            painter->setFont(small);
+            painter->setPen(opt.palette.color(QPalette::PlaceholderText));
+            painter->drawText(heading.adjusted(12, 0, 0, -4), Qt::AlignLeft | Qt::AlignBottom, SidebarModel::tr("LISTS"));
+            opt.rect.setTop(heading.bottom() + 1);
+        }
+        const bool selected = opt.state & QStyle::State_Selected;
+        const QRect row = opt.rect.adjusted(4, 1, -4, -1);
+        if (selected) {
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(opt.palette.color(QPalette::Highlight));
+            painter->drawRoundedRect(row, 6, 6);
+        } else if (opt.state & QStyle::State_MouseOver) {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(opt.palette.color(QPalette::Midlight));
+            painter->drawRoundedRect(row, 6, 6);
+        }
+        const QColor text = opt.palette.color(selected ? QPalette::HighlightedText : QPalette::WindowText);
+        const QColor dim = selected ? text : opt.palette.color(QPalette::PlaceholderText);
+        painter->setFont(opt.font);
+        const int symbolWidth = opt.fontMetrics.height() * 3 / 2;
+        painter->setPen(index.data(SidebarModel::IsListRole).toBool() ? dim : text);
+        painter->drawText(QRect(row.left() + 6, row.top(), symbolWidth, row.height()), Qt::AlignCenter,
+                          index.data(SidebarModel::SymbolRole).toString());
+        const int count = index.data(SidebarModel::CountRole).toInt();
+        const QString countText = count > 0 ? QLocale().toString(count) : QString();
+        const int countWidth = opt.fontMetrics.horizontalAdvance(countText) + 12;
+        painter->setPen(text);
+        const QRect name(row.left() + 6 + symbolWidth + 4, row.top(), row.width() - symbolWidth - countWidth - 16, row.height());
+        painter->drawText(name, Qt::AlignLeft | Qt::AlignVCenter,
+                          opt.fontMetrics.elidedText(index.data().toString(), Qt::ElideRight, name.width()));
+        painter->setPen(dim);
+        painter->drawText(row.adjusted(0, 0, -10, 0), Qt::AlignRight | Qt::AlignVCenter, countText);
         painter->restore();
+    }
+
+    void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::updateEditorGeometry(editor, option, index);
+        if (index.row() == SidebarModel::SmartCount)
+            editor->setGeometry(editor->geometry().adjusted(0, headingHeight(option.fontMetrics), 0, 0));
     }
 };
 
@@ -57,6 +101,12 @@ Sidebar::Sidebar(SidebarModel *model, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setFrameShape(QFrame::NoFrame);
+    m_view->setMouseTracking(true);
+    m_view->viewport()->setAttribute(Qt::WA_Hover);
+    // A sidebar, not a white list: the window's own colour behind the entries.
+    QPalette sidebarPalette = m_view->palette();
+    sidebarPalette.setColor(QPalette::Base, sidebarPalette.color(QPalette::Window));
+    m_view->setPalette(sidebarPalette);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_newList->setObjectName(QStringLiteral("newList"));
     m_newList->setAccessibleName(tr("New list"));

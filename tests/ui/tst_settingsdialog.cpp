@@ -80,7 +80,6 @@ private slots:
     void shouldRemoveProfileOnlyAfterConfirmation();
     void shouldValidateNewProfileNameInline();
     void shouldAskBeforeDiscardingUnsavedChanges();
-    void shot();
 
 private:
     template <typename T> T *child(const QString &name) const { return m_dialog->findChild<T *>(name); }
@@ -116,7 +115,8 @@ void tst_SettingsDialog::init()
     m_settingsDir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_settingsDir->isValid());
     m_settingsPath = m_settingsDir->filePath(u"neon-todo.ini"_s);
-    m_store = std::make_unique<ProfileStore>(std::make_unique<QSettings>(m_settingsPath, QSettings::IniFormat));
+    m_store =
+        std::make_unique<ProfileStore>(std::make_unique<QSettings>(m_settingsPath, QSettings::IniFormat));
     m_secrets = std::make_unique<SecretStore>(u"dev.neontodo.NeonTodo.tests"_s);
 }
 
@@ -479,43 +479,6 @@ void tst_SettingsDialog::shouldAskBeforeDiscardingUnsavedChanges()
     click(u"closeButton"_s);
     QVERIFY(!dialog->isVisible());
     QVERIFY(!m_store->isConfigured(u"development"_s));
-}
-
-void tst_SettingsDialog::shot()
-{
-    ScratchDatabase db(Driver::PostgreSQL);
-    NT_REQUIRE(db);
-    ConnectionProfile mine = ConnectionProfile::parse(NeonUrl).value();
-    mine.name = u"my-laptop"_s;
-    QVERIFY(!m_store->save(mine));
-    ConnectionProfile prod = mine; prod.name = u"production"_s;
-    QVERIFY(!m_store->save(prod));
-    m_store->setCurrentName(u"production"_s);
-    if (qEnvironmentVariableIsSet("DARK")) {
-        QPalette p;
-        p.setColor(QPalette::Window, QColor(0x2b,0x2b,0x2b)); p.setColor(QPalette::WindowText, Qt::white);
-        p.setColor(QPalette::Base, QColor(0x1e,0x1e,0x1e)); p.setColor(QPalette::Text, Qt::white);
-        p.setColor(QPalette::Button, QColor(0x3a,0x3a,0x3a)); p.setColor(QPalette::ButtonText, Qt::white);
-        p.setColor(QPalette::PlaceholderText, QColor(0x99,0x99,0x99));
-        p.setColor(QPalette::Highlight, QColor(0x2a,0x82,0xda)); p.setColor(QPalette::HighlightedText, Qt::white);
-        QApplication::setPalette(p);
-    }
-    auto dialog = makeDialog();
-    clickProfile(u"development"_s);
-    paste(child<QLineEdit>(u"connectionString"_s), db.profile().toUrl(true));
-    click(u"testButton"_s);
-    dialog->grab().save(u"/tmp/settings-busy.png"_s);
-    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(u"testButton"_s)->isEnabled(), 30000);
-    dialog->grab().save(u"/tmp/settings.png"_s);
-    clickProfile(u"my-laptop"_s);
-    child<QLineEdit>(u"connectionString"_s)->clear();
-    QTest::keyClicks(child<QLineEdit>(u"connectionString"_s), u"postgresql://alex@ep-cool-darkness-123456.us-east-2.aws.neon.tech:99999/neondb"_s);
-    click(u"addProfileButton"_s);
-    QTest::keyClicks(child<QLineEdit>(u"newProfileName"_s), u"my laptop"_s);
-    dialog->grab().save(u"/tmp/settings-error.png"_s);
-    for (QWidget *w : dialog->findChildren<QWidget *>())
-        qInfo() << w->metaObject()->className() << w->objectName() << w->accessibleName();
-    m_presenter.answers = {0};
 }
 
 QTEST_MAIN(tst_SettingsDialog)

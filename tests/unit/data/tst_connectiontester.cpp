@@ -250,8 +250,8 @@ void tst_ConnectionTester::shouldSummariseInPlainWords_data()
     upToDate.roundTripMs = 3;
     upToDate.tls = true;
     upToDate.appliedMigrations = 2;
-    QTest::newRow("up to date") << upToDate
-                                << u"Connected to PostgreSQL 15.20 over TLS (round trip 3 ms). Schema up to date."_s;
+    QTest::newRow("up to date")
+        << upToDate << u"Connected to PostgreSQL 15.20 over TLS (round trip 3 ms). Schema up to date."_s;
 
     Report partly = upToDate;
     partly.appliedMigrations = 1;
@@ -260,13 +260,14 @@ void tst_ConnectionTester::shouldSummariseInPlainWords_data()
     partly.roundTripMs = 0;
     QTest::newRow("partly migrated, plain")
         << partly
-        << u"Connected to PostgreSQL 15.20 without TLS (not encrypted) (round trip under 1 ms). 1 of 3 schema "
+        << u"Connected to PostgreSQL 15.20, unencrypted (round trip under 1 ms). 1 of 3 schema "
            u"changes applied; the rest are applied when you use this profile."_s;
 
     Report newer = upToDate;
     newer.error = Error::make(Error::Kind::Schema, u"This database was set up by a newer version."_s);
     QTest::newRow("schema problem")
-        << newer << u"Connected to PostgreSQL 15.20 over TLS (round trip 3 ms). This database was set up by a newer version."_s;
+        << newer
+        << u"Connected to PostgreSQL 15.20 over TLS (round trip 3 ms). This database was set up by a newer version."_s;
 
     Report refused;
     refused.error = Error::make(Error::Kind::Connection, u"Could not connect to a@b:5432/c."_s, u"detail"_s);
