@@ -2,8 +2,27 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace nt::DueText {
+
+QString timeFormat()
+{
+    QString format = QLocale().timeFormat(QLocale::ShortFormat);
+    static const QRegularExpression seconds(QStringLiteral("[:.]ss?"));
+    format.remove(seconds);
+    return format;
+}
+
+QString shortTime(const QTime &time)
+{
+    return QLocale().toString(time, timeFormat());
+}
+
+QString shortDateTime(const QDateTime &local)
+{
+    return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') + shortTime(local.time());
+}
 
 QDate localDate(const QDateTime &dueUtc, bool allDay)
 {
@@ -37,7 +56,7 @@ QString text(const QDateTime &dueUtc, bool allDay, const QDateTime &now)
     const QLocale locale;
     const QDate today = now.toLocalTime().date();
     const QDate day = localDate(dueUtc, allDay);
-    const QString time = allDay ? QString() : QLatin1Char(' ') + locale.toString(dueUtc.toLocalTime().time(), QLocale::ShortFormat);
+    const QString time = allDay ? QString() : QLatin1Char(' ') + shortTime(dueUtc.toLocalTime().time());
     switch (state(dueUtc, allDay, now)) {
     case State::Overdue: {
         const qint64 days = day.daysTo(today);

@@ -14,6 +14,11 @@ State state(const QDateTime &dueUtc, bool allDay, const QDateTime &now);
 // "Overdue 3h", "24 Dec", "24 Dec 2027". Empty when there is no due date.
 QString text(const QDateTime &dueUtc, bool allDay, const QDateTime &now);
 
+// The locale's short time format without seconds ("17:00", "5:00 PM"): todos are due to the minute.
+QString timeFormat();
+QString shortTime(const QTime &time);
+QString shortDateTime(const QDateTime &local);
+
 // The calendar date a due value falls on for the person (all-day dates are stored at 00:00 UTC).
 QDate localDate(const QDateTime &dueUtc, bool allDay);
 

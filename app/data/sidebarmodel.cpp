@@ -136,9 +136,20 @@ Error SidebarModel::reload()
         emit failed(lists.error());
         return lists.error();
     }
-    beginResetModel();
-    m_lists = lists.value();
-    endResetModel();
+    const QList<ListInfo> &fresh = lists.value();
+    const bool sameRows = fresh.size() == m_lists.size()
+        && std::equal(fresh.cbegin(), fresh.cend(), m_lists.cbegin(),
+                      [](const ListInfo &a, const ListInfo &b) { return a.id == b.id; });
+    if (sameRows) {
+        // Same lists in the same order: names may have changed elsewhere, nothing else.
+        m_lists = fresh;
+        if (!m_lists.isEmpty())
+            emit dataChanged(index(SmartCount), index(rowCount() - 1));
+    } else {
+        beginResetModel();
+        m_lists = fresh;
+        endResetModel();
+    }
     publishNames();
     recount();
     return {};

@@ -115,7 +115,7 @@ QVariant TodoListModel::data(const QModelIndex &index, int role) const
         break;
     case CreatedColumn:
         if (role == Qt::DisplayRole)
-            return QLocale().toString(t.createdAt.toLocalTime(), QLocale::ShortFormat);
+            return DueText::shortDateTime(t.createdAt.toLocalTime());
         if (role == Qt::EditRole)
             return t.createdAt;
         break;

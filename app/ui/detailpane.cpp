@@ -1,5 +1,7 @@
 #include "detailpane.h"
 
+#include "duetext.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -46,7 +48,7 @@ DetailPane::DetailPane(QWidget *parent)
     m_notes->setTabChangesFocus(true);
     m_dueDate->setCalendarPopup(true);
     m_dueDate->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
-    m_dueTime->setDisplayFormat(QLocale().timeFormat(QLocale::ShortFormat));
+    m_dueTime->setDisplayFormat(DueText::timeFormat());
     m_priority->addItems({tr("None"), tr("Low"), tr("Medium"), tr("High")});
     m_stamps->setForegroundRole(QPalette::PlaceholderText);
     m_stamps->setWordWrap(true);
@@ -140,10 +142,9 @@ void DetailPane::showTodo(const std::optional<Todo> &todo)
     m_dueTime->setTime(todo->dueAt.isValid() && !todo->dueAllDay ? localDue.time() : QTime(9, 0));
     m_priority->setCurrentIndex(todo->priority);
     m_list->setCurrentIndex(std::max(0, m_list->findData(todo->listId)));
-    const QLocale locale;
     m_stamps->setText(tr("Created %1 · changed %2")
-                          .arg(locale.toString(todo->createdAt.toLocalTime(), QLocale::ShortFormat),
-                               locale.toString(todo->updatedAt.toLocalTime(), QLocale::ShortFormat)));
+                          .arg(DueText::shortDateTime(todo->createdAt.toLocalTime()),
+                               DueText::shortDateTime(todo->updatedAt.toLocalTime())));
     m_loading = false;
     updateEnabled();
 }

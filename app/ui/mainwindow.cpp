@@ -147,6 +147,17 @@ MainWindow::MainWindow(ConnectionManager *connections, TodoListModel *todos, Sid
     connect(m_connections, &ConnectionManager::remoteReady, this, [this] { statusBar()->clearMessage(); });
     connect(m_connections, &ConnectionManager::remoteFailed, this, [this](const Error &e) { showProblem(e.message); });
 
+    // Coming back to the window shows what other devices changed meanwhile. Nothing polls while the
+    // window is idle, so a Neon compute can suspend.
+    m_sinceRefresh.start();
+    connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+        if (state != Qt::ApplicationActive || m_sinceRefresh.elapsed() < RefreshOnFocusAfterMs)
+            return;
+        m_sinceRefresh.restart();
+        m_todos->reload();
+        m_sidebarModel->reload();
+    });
+
     m_details->setLists(m_sidebarModel->lists());
     rebuildListMenu();
     m_sidebar->selectRow(0);
@@ -216,6 +227,7 @@ void MainWindow::buildActions()
     });
     make("actionSelectAll", tr("Select all"), QKeySequence::SelectAll, [this] { m_view->selectAll(); }, m_view);
     make("actionRefresh", tr("Refresh"), QKeySequence::Refresh, [this] {
+        m_sinceRefresh.restart();
         m_todos->reload();
         m_sidebarModel->reload();
     });

@@ -3,6 +3,7 @@
 #include "todofiltermodel.h"
 #include "todolistmodel.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 class QActionGroup;
@@ -79,6 +80,8 @@ private:
     QMenu *m_moveMenu = nullptr;
     QActionGroup *m_sortGroup = nullptr;
     QAction *m_showCompleted = nullptr;
+    QElapsedTimer m_sinceRefresh;
+    static constexpr qint64 RefreshOnFocusAfterMs = 30000;
 };
 
 } // namespace nt

@@ -119,8 +119,23 @@ Sidebar::Sidebar(SidebarModel *model, QWidget *parent)
     layout->addWidget(m_newList);
 
     connect(m_view, &QListView::customContextMenuRequested, this, &Sidebar::showMenu);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this] { emit scopeChanged(scope(), listId()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        if (!m_restoring)
+            emit scopeChanged(scope(), listId());
+    });
+    // A reset (another connection, lists reordered) keeps the entry the person was looking at.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_keptRow = m_view->currentIndex().row();
+        m_keptList = listId();
+        m_restoring = true;
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        const int listRow = m_keptList.isNull() ? -1 : m_model->rowOfList(m_keptList);
+        const int row = listRow >= 0 ? listRow : (m_keptRow >= 0 && m_keptRow < SidebarModel::SmartCount ? m_keptRow : 0);
+        m_view->setCurrentIndex(m_model->index(row));
+        m_restoring = false;
+        emit scopeChanged(scope(), listId());
+    });
     connect(m_newList, &QLineEdit::returnPressed, this, [this] {
         const QString name = m_newList->text().trimmed();
         if (name.isEmpty())

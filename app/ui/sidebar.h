@@ -37,6 +37,9 @@ private:
     SidebarModel *m_model;
     QListView *m_view;
     QLineEdit *m_newList;
+    bool m_restoring = false;
+    int m_keptRow = -1;
+    QUuid m_keptList;
 };
 
 } // namespace nt

@@ -4,6 +4,7 @@
 #include "todolistmodel.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QPalette>
 
 namespace nt {
@@ -51,6 +52,46 @@ QSize TodoDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     QSize size = QStyledItemDelegate::sizeHint(option, index);
     size.setHeight(std::max(size.height(), option.fontMetrics.height() * 2)); // room to breathe
     return size;
+}
+
+void TodoDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::paint(painter, option, index);
+    if (index.column() != TodoListModel::TitleColumn)
+        return;
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QWidget *widget = opt.widget;
+    const QStyle *style = widget ? widget->style() : QApplication::style();
+    const QRect check = style->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &opt, widget);
+    if (!check.isValid())
+        return;
+    const bool selected = opt.state & QStyle::State_Selected;
+    const bool done = index.data(TodoListModel::CompletedRole).toBool();
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    // Cover the style's box with the row's own background, then draw the circle.
+    QColor background = opt.palette.color(selected ? QPalette::Highlight
+                                                   : (opt.features & QStyleOptionViewItem::Alternate) ? QPalette::AlternateBase
+                                                                                                     : QPalette::Base);
+    painter->fillRect(check.adjusted(-1, -1, 1, 1), background);
+    const int d = std::min(check.width(), check.height()) + 2;
+    const QRectF circle(check.center().x() - d / 2.0 + 0.5, check.center().y() - d / 2.0 + 0.5, d - 1, d - 1);
+    const QColor ring = selected ? opt.palette.color(QPalette::HighlightedText)
+                                 : (done ? opt.palette.color(QPalette::Highlight) : opt.palette.color(QPalette::PlaceholderText));
+    painter->setPen(QPen(ring, 1.5));
+    painter->setBrush(done ? ring : Qt::transparent);
+    painter->drawEllipse(circle);
+    if (done) {
+        QPen tick(selected ? opt.palette.color(QPalette::Highlight) : opt.palette.color(QPalette::HighlightedText), 1.8);
+        tick.setCapStyle(Qt::RoundCap);
+        tick.setJoinStyle(Qt::RoundJoin);
+        painter->setPen(tick);
+        const QPointF c = circle.center();
+        const double r = circle.width() / 2;
+        painter->drawPolyline(QList<QPointF>{c + QPointF(-r * 0.45, 0), c + QPointF(-r * 0.1, r * 0.35), c + QPointF(r * 0.45, -r * 0.35)});
+    }
+    painter->restore();
 }
 
 void TodoDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const

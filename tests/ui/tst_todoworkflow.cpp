@@ -100,6 +100,8 @@ private slots:
     void shouldEditTitleInPlace();
     void shouldCompleteWithSpaceAndUndoRedo_data() { addDriverColumn(); addDriverRows(); }
     void shouldCompleteWithSpaceAndUndoRedo();
+    void shouldCompleteByClickingTheCircle_data() { addDriverColumn(); addDriverRows(); }
+    void shouldCompleteByClickingTheCircle();
     void shouldDeleteAndUndoRedo_data() { addDriverColumn(); addDriverRows(); }
     void shouldDeleteAndUndoRedo();
     void shouldBulkCompleteAndUndo_data() { addDriverColumn(); addDriverRows(); }
@@ -197,6 +199,25 @@ void tst_TodoWorkflow::shouldCompleteWithSpaceAndUndoRedo()
     QVERIFY(!storedNamed(app, QStringLiteral("Water plants"))->completedAt.isValid());
     QTest::keyClick(app.window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY(storedNamed(app, QStringLiteral("Water plants"))->completed);
+}
+
+void tst_TodoWorkflow::shouldCompleteByClickingTheCircle()
+{
+    NT_APP(app);
+    quickAdd(app, QStringLiteral("Feed the cat"));
+    QTRY_COMPARE(shownTitles(app).size(), 1);
+    QTreeView *view = listView(app);
+    const QModelIndex row = view->model()->index(0, 0);
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.rect = view->visualRect(row);
+    option.features = QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDisplay;
+    const QRect check = view->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, view);
+    // WHEN the circle is clicked
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, check.center());
+    // THEN the todo is completed (and leaves the open list)
+    QTRY_VERIFY(storedNamed(app, QStringLiteral("Feed the cat"))->completed);
+    QTRY_COMPARE(shownTitles(app), QStringList{});
 }
 
 void tst_TodoWorkflow::shouldDeleteAndUndoRedo()
