@@ -218,9 +218,9 @@ void MainWindow::buildActions()
     make("actionDueToday", tr("Due today"), QKeySequence(Qt::CTRL | Qt::Key_T), [=] { dueIn(0, tr("Due today")); });
     make("actionDueTomorrow", tr("Due tomorrow"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
          [=] { dueIn(1, tr("Due tomorrow")); });
-    make("actionDueNextWeek", tr("Due next week"), {}, [=] { dueIn(8 - QDate::currentDate().dayOfWeek(), tr("Due next week")); });
+    make("actionDueNextWeek", tr("Due next week"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T), [=] { dueIn(8 - QDate::currentDate().dayOfWeek(), tr("Due next week")); });
     make("actionDuePick", tr("Pick a due date…"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { pickDueDate(); });
-    make("actionDueClear", tr("Clear due date"), {}, [this] {
+    make("actionDueClear", tr("Clear due date"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] {
         TodoPatch p;
         p.dueAt = QDateTime();
         editSelected(p, tr("Clear due date"));
@@ -233,7 +233,7 @@ void MainWindow::buildActions()
     });
     make("actionSettings", tr("Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { emit settingsRequested(); });
     make("actionShortcuts", tr("Keyboard shortcuts"), QKeySequence::HelpContents, [this] { showShortcuts(); });
-    make("actionQuit", tr("Quit"), QKeySequence::Quit, [this] { close(); });
+    make("actionQuit", tr("Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), [this] { close(); });
     for (int i = 0; i < SidebarModel::SmartCount; ++i)
         make(QStringLiteral("actionGoTo%1").arg(i).toLatin1().constData(),
              tr("Go to %1").arg(m_sidebarModel->index(i).data().toString()),
@@ -265,6 +265,8 @@ void MainWindow::buildActions()
         a->setCheckable(true);
         a->setData(int(key));
         a->setChecked(key == K::Manual);
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key(Qt::Key_1 + int(key))));
+        addAction(a);
     }
     connect(m_sortGroup, &QActionGroup::triggered, this, [this](QAction *a) {
         const auto key = K(a->data().toInt());
@@ -306,6 +308,17 @@ void MainWindow::buildMenus()
         due->addAction(findAction(this, name));
     m_moveMenu = todo->addMenu(tr("Move to list"));
     m_moveMenu->setObjectName(QStringLiteral("moveMenu"));
+    // Ctrl+M opens the list menu at the current row, to pick a list with the keyboard.
+    auto *move = new QAction(tr("Move to list…"), this);
+    move->setObjectName(QStringLiteral("actionMoveToList"));
+    move->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    connect(move, &QAction::triggered, this, [this] {
+        if (m_view->selectedIds().isEmpty())
+            return;
+        const QRect row = m_view->visualRect(m_view->currentIndex());
+        m_moveMenu->popup(m_view->viewport()->mapToGlobal(row.isValid() ? row.bottomLeft() : QPoint()));
+    });
+    addAction(move);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *sort = view->addMenu(tr("Sort by"));

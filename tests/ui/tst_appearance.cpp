@@ -1,5 +1,6 @@
 #include "apptestfixture.h"
 #include "listrepository.h"
+#include "shortcutsdialog.h"
 #include "todorepository.h"
 #include "todoview.h"
 
@@ -9,10 +10,12 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QStyleFactory>
 #include <QTest>
 #include <QTimeZone>
+#include <QTreeWidget>
 
 using namespace nt;
 using namespace nt::test;
@@ -25,6 +28,7 @@ class tst_Appearance : public QObject
 private slots:
     void initTestCase();
     void shouldNameEveryControl();
+    void shouldGiveEveryActionAShortcut();
     void shouldRenderSampleData_data();
     void shouldRenderSampleData();
 
@@ -98,6 +102,28 @@ void tst_Appearance::shouldNameEveryControl()
             unnamed << QStringLiteral("%1 (%2)").arg(QString::fromLatin1(w->metaObject()->className()), w->objectName());
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+void tst_Appearance::shouldGiveEveryActionAShortcut()
+{
+    AppFixture app(Driver::SQLite);
+    QVERIFY2(app.ok(), qPrintable(app.error()));
+    QStringList missing;
+    int listed = 0;
+    for (QAction *a : app.window->findChildren<QAction *>()) {
+        // Menu titles open with Alt; the entries of the list menu are reached through Ctrl+M.
+        if (a->menu() || a->isSeparator() || a->text().isEmpty() || a->objectName().isEmpty())
+            continue;
+        ++listed;
+        if (a->shortcut().isEmpty())
+            missing << a->text();
+    }
+    QVERIFY(listed > 25);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+    // The help window lists them.
+    ShortcutsDialog help(app.window->findChildren<QAction *>());
+    auto *table = help.findChild<QTreeWidget *>(QStringLiteral("shortcutsTable"));
+    QVERIFY(table->topLevelItemCount() >= 25);
 }
 
 void tst_Appearance::shouldRenderSampleData_data()
