@@ -7,7 +7,9 @@
 #include "secretstore.h"
 #include "settingsdialog.h"
 #include "sidebarmodel.h"
+#include "startupreport.h"
 #include "todolistmodel.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -22,6 +24,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("neon-todo"));
     QApplication::setOrganizationName(QStringLiteral("neon-todo"));
+    installTranslations(app);
     QApplication::setApplicationDisplayName(QObject::tr("Neon Todo"));
     QApplication::setApplicationVersion(QStringLiteral(NEON_TODO_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(NEON_TODO_APP_ID));
@@ -90,6 +93,7 @@ int main(int argc, char *argv[])
         connections.connectRemote(profile);
     }
 
+    reportStartupWhenPainted(window.findChild<QWidget *>(QStringLiteral("todoList")));
     window.show();
     return app.exec();
 }

@@ -20,7 +20,7 @@ DEPS=(
     libqt6svg6 qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qtkeychain-qt6-dev libgl-dev libpq-dev
     postgresql-15 postgresql-contrib-15 pgbouncer openssl
-    xvfb xauth dpkg-dev file ca-certificates
+    xvfb xauth dpkg-dev file ca-certificates dbus-daemon
 )
 
 usage() {

@@ -572,8 +572,12 @@ QString ConnectionProfile::toUrl(bool withPassword) const
     if (!database.isEmpty())
         url += u'/' + percentEncode(database);
     QStringList params;
-    for (auto it = query.cbegin(); it != query.cend(); ++it)
+    for (auto it = query.cbegin(); it != query.cend(); ++it) {
+        // sslpassword unlocks a client key: a secret like the password, never stored or shown.
+        if (!withPassword && it.key() == u"sslpassword"_s)
+            continue;
         params << percentEncode(it.key()) + u'=' + percentEncode(it.value());
+    }
     if (!params.isEmpty())
         url += u'?' + params.join(u'&');
     return url;

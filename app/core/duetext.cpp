@@ -52,7 +52,6 @@ QString text(const QDateTime &dueUtc, bool allDay, const QDateTime &now)
 {
     if (!dueUtc.isValid())
         return {};
-    auto tr = [](const char *s) { return QCoreApplication::translate("DueText", s); };
     const QLocale locale;
     const QDate today = now.toLocalTime().date();
     const QDate day = localDate(dueUtc, allDay);
@@ -61,14 +60,14 @@ QString text(const QDateTime &dueUtc, bool allDay, const QDateTime &now)
     case State::Overdue: {
         const qint64 days = day.daysTo(today);
         if (days >= 1)
-            return tr("Overdue %1d").arg(days);
+            return QCoreApplication::translate("DueText", "Overdue %1d").arg(days);
         const qint64 hours = std::max<qint64>(1, dueUtc.secsTo(now) / 3600);
-        return tr("Overdue %1h").arg(hours);
+        return QCoreApplication::translate("DueText", "Overdue %1h").arg(hours);
     }
     case State::Today:
-        return tr("Today") + time;
+        return QCoreApplication::translate("DueText", "Today") + time;
     case State::Tomorrow:
-        return tr("Tomorrow") + time;
+        return QCoreApplication::translate("DueText", "Tomorrow") + time;
     case State::ThisWeek:
         return locale.dayName(day.dayOfWeek(), QLocale::ShortFormat) + time;
     case State::Later:

@@ -1,5 +1,7 @@
 #include "quickadddatereader.h"
 
+#include "utctime.h"
+
 #include <QRegularExpression>
 
 #include <array>
@@ -294,10 +296,10 @@ QuickAddDateReader::Due QuickAddDateReader::combine(const DatePart &date,
         return {date.exact.toUTC(), false};
     if (time) {
         const QDate day = time->endOfDay ? date.date.addDays(1) : date.date;
-        return {QDateTime(day, time->time, m_zone).toUTC(), false};
+        return {UtcTime::fromLocal(day, time->time, m_zone), false};
     }
     if (date.time)
-        return {QDateTime(date.date, *date.time, m_zone).toUTC(), false};
+        return {UtcTime::fromLocal(date.date, *date.time, m_zone), false};
     return {QDateTime(date.date, QTime(0, 0), Qt::UTC), true};
 }
 
@@ -307,7 +309,7 @@ QuickAddDateReader::Due QuickAddDateReader::timeAlone(const TimePart &time) cons
     QDate day = time.endOfDay ? m_today.addDays(1) : m_today;
     if (QDateTime(day, time.time, m_zone) <= m_now)
         day = day.addDays(1);
-    return {QDateTime(day, time.time, m_zone).toUTC(), false};
+    return {UtcTime::fromLocal(day, time.time, m_zone), false};
 }
 
 } // namespace nt

@@ -13,6 +13,7 @@ struct TodoPatch
     std::optional<QString> title = std::nullopt;
     std::optional<QString> notes = std::nullopt;
     std::optional<bool> completed = std::nullopt;  // completing stamps completedAt; reopening clears it
+    std::optional<QDateTime> completedAt = std::nullopt; // with completed = true: this stamp, not now (undo)
     std::optional<QDateTime> dueAt = std::nullopt; // an invalid QDateTime clears the due date
     std::optional<bool> dueAllDay = std::nullopt;
     std::optional<int> priority = std::nullopt;
@@ -22,7 +23,7 @@ struct TodoPatch
 
     bool isEmpty() const
     {
-        return !title && !notes && !completed && !dueAt && !dueAllDay && !priority && !listId && !position
+        return !title && !notes && !completed && !completedAt && !dueAt && !dueAllDay && !priority && !listId && !position
             && !deleted;
     }
 
@@ -35,7 +36,7 @@ struct TodoPatch
             todo.notes = *notes;
         if (completed && *completed != todo.completed) {
             todo.completed = *completed;
-            todo.completedAt = *completed ? now : QDateTime();
+            todo.completedAt = *completed ? completedAt.value_or(now) : QDateTime();
         }
         if (dueAt)
             todo.dueAt = *dueAt;
@@ -62,8 +63,11 @@ struct TodoPatch
             back.title = before.title;
         if (patch.notes)
             back.notes = before.notes;
-        if (patch.completed)
+        if (patch.completed) {
             back.completed = before.completed;
+            if (before.completed)
+                back.completedAt = before.completedAt; // reopening then undoing keeps the first stamp
+        }
         if (patch.dueAt || patch.dueAllDay) {
             back.dueAt = before.dueAt;
             back.dueAllDay = before.dueAllDay;

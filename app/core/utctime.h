@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QTimeZone>
 #include <QString>
 #include <QVariant>
 
@@ -19,5 +20,10 @@ QString toStorageText(const QDateTime &time);
 // QDateTime; QSQLITE returns the text. Text without an offset is taken as UTC. Invalid for NULL or
 // text that is not a time.
 QDateTime fromDatabase(const QVariant &value);
+
+// A wall-clock time in `zone` as a UTC instant. A time that does not exist there (the hour skipped
+// when clocks go forward) moves forward past the gap, as clocks do; Qt 6.4 would otherwise give an
+// invalid time whose UTC value is the wall time itself.
+QDateTime fromLocal(const QDate &date, const QTime &time, const QTimeZone &zone = QTimeZone::systemTimeZone());
 
 } // namespace nt::UtcTime

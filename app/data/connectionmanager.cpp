@@ -184,6 +184,9 @@ Error ConnectionManager::openRemote(const ConnectionProfile &profile, bool migra
     }
     m_remoteProfile = profile;
     m_remoteProfile.password.clear();
+    // Another database behind the same name: whoever shows the active one must read it again.
+    if (m_active == remoteName())
+        emit activeChanged(remoteName());
     return {};
 }
 

@@ -34,6 +34,8 @@ public:
 
     // Reads the lists of the todo model's connection again.
     Error reload();
+    // Counts again soon (the day changed, so Today and Overdue did).
+    void refreshCounts() { scheduleCounts(); }
     Result<ListInfo> addList(const QString &name);
     Error renameList(const QUuid &id, const QString &name);
     Error removeList(const QUuid &id);

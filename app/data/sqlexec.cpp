@@ -34,6 +34,39 @@ QVariant toStorage(const QSqlDatabase &db, const QVariant &value)
     }
 }
 
+namespace {
+
+// Only types whose formatting we know is safe reach a statement: anything else (a QStringList, a
+// QUrl, ...) would be pasted by Qt's fallback as unquoted text.
+Error checkValue(const QString &name, const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    switch (value.metaType().id()) {
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Double:
+    case QMetaType::QByteArray:
+    case QMetaType::QDateTime:
+    case QMetaType::QUuid:
+        return {};
+    case QMetaType::QString:
+        if (value.toString().contains(QChar(0)))
+            return Error::make(Error::Kind::InvalidInput,
+                               QStringLiteral("Text with a NUL character cannot be stored; remove it and try again."),
+                               QStringLiteral(":%1 contains U+0000").arg(name));
+        return {};
+    default:
+        return Error::make(Error::Kind::Database, QStringLiteral("Internal error: a value of an unsupported type."),
+                           QStringLiteral(":%1 is a %2").arg(name, QString::fromLatin1(value.typeName())));
+    }
+}
+
+} // namespace
+
 Result<QString> inlineValues(const QSqlDatabase &db, const QString &sql, const QVariantMap &values)
 {
     const auto marks = SqlScript::placeholders(sql);
@@ -46,6 +79,8 @@ Result<QString> inlineValues(const QSqlDatabase &db, const QString &sql, const Q
             return Error::make(Error::Kind::Database,
                                QStringLiteral("Internal error: a statement is missing a value."),
                                QStringLiteral("no value for :%1").arg(mark.name));
+        if (Error e = checkValue(mark.name, *it))
+            return e;
         QVariant value = toStorage(db, *it);
         QSqlField field(QString(), value.metaType());
         field.setValue(value);
@@ -97,6 +132,8 @@ Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariant
             return Error::make(Error::Kind::Database,
                                QStringLiteral("Internal error: a statement is missing a value."),
                                QStringLiteral("no value for :%1").arg(mark.name));
+        if (Error e = checkValue(mark.name, values.value(mark.name)))
+            return e;
         positional += QStringView(sql).mid(last, mark.position - last);
         positional += QLatin1Char('?');
         last = mark.position + mark.length;

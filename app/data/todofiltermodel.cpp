@@ -124,12 +124,19 @@ bool TodoFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right
     switch (m_sortKey) {
     case SortKey::Manual:
         return manual();
-    case SortKey::Due:
+    case SortKey::Due: {
         if (a.dueAt.isValid() != b.dueAt.isValid())
             return a.dueAt.isValid(); // no due date last
-        if (a.dueAt != b.dueAt)
-            return a.dueAt < b.dueAt;
+        // An all-day date counts from the start of that day where the person is.
+        auto instant = [](const Todo &t) {
+            return t.dueAllDay ? QDateTime(t.dueAt.toUTC().date(), QTime(0, 0)).toUTC() : t.dueAt;
+        };
+        const QDateTime da = instant(a);
+        const QDateTime db = instant(b);
+        if (da != db)
+            return da < db;
         return manual();
+    }
     case SortKey::Priority:
         if (a.priority != b.priority)
             return a.priority > b.priority;

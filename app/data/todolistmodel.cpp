@@ -155,9 +155,6 @@ Qt::ItemFlags TodoListModel::flags(const QModelIndex &index) const
     f |= Qt::ItemIsDragEnabled;
     if (index.column() == TitleColumn)
         f |= Qt::ItemIsEditable | Qt::ItemIsUserCheckable;
-    if (index.column() == DueColumn || index.column() == PriorityColumn || index.column() == ListColumn
-        || index.column() == NotesColumn)
-        f |= Qt::ItemIsEditable;
     return f;
 }
 
@@ -167,47 +164,26 @@ bool TodoListModel::setData(const QModelIndex &index, const QVariant &value, int
         return false;
     const Todo &t = m_rows.at(index.row());
     TodoPatch patch;
+    QString description;
     if (role == Qt::CheckStateRole || role == CompletedRole) {
         patch.completed = role == CompletedRole ? value.toBool() : value.toInt() == Qt::Checked;
-    } else if (role == DueRole) {
-        patch.dueAt = value.toDateTime();
-        patch.dueAllDay = t.dueAllDay;
-    } else if (role == DueAllDayRole) {
-        patch.dueAllDay = value.toBool();
+        description = *patch.completed ? tr("Complete “%1”").arg(t.title) : tr("Reopen “%1”").arg(t.title);
     } else if (role == PriorityRole) {
         patch.priority = value.toInt();
-    } else if (role == ListIdRole) {
-        patch.listId = value.toUuid();
+        description = tr("Set priority");
     } else if (role == NotesRole) {
         patch.notes = value.toString();
-    } else if (role == PositionRole) {
-        patch.position = value.toDouble();
-    } else if (role == Qt::EditRole) {
-        switch (index.column()) {
-        case TitleColumn:
-            if (value.toString().trimmed() == t.title)
-                return true;
-            patch.title = value.toString();
-            break;
-        case DueColumn:
-            patch.dueAt = value.toDateTime();
-            patch.dueAllDay = t.dueAllDay;
-            break;
-        case PriorityColumn:
-            patch.priority = value.toInt();
-            break;
-        case ListColumn:
-            patch.listId = value.toUuid();
-            break;
-        case NotesColumn:
-            patch.notes = value.toString();
-            break;
-        default:
-            return false;
-        }
+        description = tr("Edit notes");
+    } else if (role == Qt::EditRole && index.column() == TitleColumn) {
+        if (value.toString().trimmed() == t.title)
+            return true;
+        patch.title = value.toString();
+        description = tr("Rename “%1”").arg(t.title);
     } else {
-        return false;
+        return false; // due dates and lists are edited in the detail pane, with proper pickers
     }
+    if (m_editHandler)
+        return m_editHandler(t.id, patch, description);
     return !update(t.id, patch);
 }
 
@@ -245,6 +221,12 @@ Error TodoListModel::setConnection(const QString &connectionName)
     m_connection = connectionName;
     m_tombstones.clear();
     return reload();
+}
+
+void TodoListModel::refreshDueTexts()
+{
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, DueColumn), index(rowCount() - 1, DueColumn), {Qt::DisplayRole, DueStateRole});
 }
 
 Error TodoListModel::reload()
@@ -367,12 +349,15 @@ Result<Todo> TodoListModel::add(Todo todo)
     return added;
 }
 
-Error TodoListModel::update(const QUuid &id, const TodoPatch &patch)
+Error TodoListModel::update(const QUuid &id, const TodoPatch &patch, std::optional<qint64> expectedVersion)
 {
-    return updateMany({id}, patch);
+    QHash<QUuid, qint64> expected;
+    if (expectedVersion)
+        expected.insert(id, *expectedVersion);
+    return updateMany({id}, patch, expected);
 }
 
-Error TodoListModel::updateMany(const QList<QUuid> &ids, const TodoPatch &patch)
+Error TodoListModel::updateMany(const QList<QUuid> &ids, const TodoPatch &patch, const QHash<QUuid, qint64> &expectedVersions)
 {
     QHash<QUuid, qint64> versions;
     for (const QUuid &id : ids) {
@@ -382,7 +367,7 @@ Error TodoListModel::updateMany(const QList<QUuid> &ids, const TodoPatch &patch)
             emit writeFailed(e);
             return e;
         }
-        versions.insert(id, t->version);
+        versions.insert(id, expectedVersions.value(id, t->version));
     }
     auto outcomes = TodoRepository(m_connection).updateMany(versions, patch);
     if (!outcomes) {

@@ -5,6 +5,8 @@
 #include "todopatch.h"
 
 #include <QAbstractTableModel>
+
+#include <functional>
 #include <QHash>
 #include <QList>
 
@@ -74,14 +76,24 @@ public:
     // Names shown in the list column, kept current by whoever owns the lists.
     void setListNames(const QHash<QUuid, QString> &names);
 
+    // The day changed: due texts ("Today", "Overdue 2d") and due states are words about now.
+    void refreshDueTexts();
+
     // Reads the active connection's todos again and applies them as a difference.
     Error reload();
 
     Result<Todo> add(Todo todo);
     // One todo, one statement. Restoring a deleted todo (patch.deleted = false) brings it back.
-    Error update(const QUuid &id, const TodoPatch &patch);
+    // `expectedVersion`: the version the caller last saw (undo passes the one its change left);
+    // by default the model's own. A different version in the database is a conflict.
+    Error update(const QUuid &id, const TodoPatch &patch, std::optional<qint64> expectedVersion = std::nullopt);
     // Many todos, one statement. Conflicts are reported one by one; the others are saved.
-    Error updateMany(const QList<QUuid> &ids, const TodoPatch &patch);
+    Error updateMany(const QList<QUuid> &ids, const TodoPatch &patch, const QHash<QUuid, qint64> &expectedVersions = {});
+
+    // Edits made through setData (a view's check box, an inline editor) go to this handler when one
+    // is set, so the window can make them undoable; it returns whether the change was saved.
+    using EditHandler = std::function<bool(const QUuid &id, const TodoPatch &patch, const QString &description)>;
+    void setEditHandler(EditHandler handler) { m_editHandler = std::move(handler); }
     // After a conflict: keeps the database's row (drops the person's change).
     void acceptTheirs(const Todo &theirs);
 
@@ -101,6 +113,7 @@ private:
     QHash<QUuid, int> m_index;
     QHash<QUuid, Todo> m_tombstones;
     QHash<QUuid, QString> m_listNames;
+    EditHandler m_editHandler;
     mutable QList<QString> m_searchText; // lazily filled, parallel to m_rows
 };
 

@@ -92,9 +92,15 @@ QString setClause(const TodoPatch &patch, QVariantMap &values, const QDateTime &
         values.insert(QStringLiteral("notes"), nullableText(*patch.notes));
     }
     if (patch.completed) {
-        sets << QStringLiteral("completed = :completed")
-             << (*patch.completed ? QStringLiteral("completed_at = CASE WHEN completed THEN completed_at ELSE :now END")
-                                  : QStringLiteral("completed_at = NULL"));
+        sets << QStringLiteral("completed = :completed");
+        if (!*patch.completed) {
+            sets << QStringLiteral("completed_at = NULL");
+        } else if (patch.completedAt && patch.completedAt->isValid()) {
+            sets << QStringLiteral("completed_at = :completed_at");
+            values.insert(QStringLiteral("completed_at"), *patch.completedAt);
+        } else {
+            sets << QStringLiteral("completed_at = CASE WHEN completed THEN completed_at ELSE :now END");
+        }
         values.insert(QStringLiteral("completed"), *patch.completed);
     }
     if (patch.dueAt) {

@@ -1,6 +1,7 @@
 #include "detailpane.h"
 
 #include "duetext.h"
+#include "utctime.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -173,7 +174,7 @@ void DetailPane::dueChanged()
         patch.dueAt = QDateTime();
         patch.dueAllDay = false;
     } else if (m_hasTime->isChecked()) {
-        patch.dueAt = QDateTime(m_dueDate->date(), m_dueTime->time()).toUTC();
+        patch.dueAt = UtcTime::fromLocal(m_dueDate->date(), m_dueTime->time());
         patch.dueAllDay = false;
     } else {
         patch.dueAt = QDateTime(m_dueDate->date(), QTime(0, 0), QTimeZone::utc());

@@ -10,6 +10,7 @@
 #include "todocommands.h"
 #include "tododelegate.h"
 #include "todoview.h"
+#include "uuids.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -47,6 +48,12 @@ MainWindow::MainWindow(ConnectionManager *connections, TodoListModel *todos, Sid
     resize(1100, 700);
 
     m_filter->setSourceModel(m_todos);
+    // Check boxes and inline edits in the list become undoable commands like every other change.
+    m_todos->setEditHandler([this](const QUuid &id, const TodoPatch &patch, const QString &description) {
+        const qint64 before = m_todos->todo(id).value_or(Todo{}).version;
+        m_undo->push(new TodoEditCommand(m_todos, {id}, patch, description));
+        return m_todos->todo(id).value_or(Todo{}).version != before;
+    });
     m_view->setModel(m_filter);
     m_view->setItemDelegate(new TodoDelegate(m_view));
     QHeaderView *header = m_view->header();
@@ -102,7 +109,7 @@ MainWindow::MainWindow(ConnectionManager *connections, TodoListModel *todos, Sid
     buildMenus();
 
     // Wiring: every change goes through the undo stack; every problem reaches the status bar.
-    connect(m_quickAdd, &QuickAddBar::addRequested, this, &MainWindow::addFromQuickAdd);
+    m_quickAdd->setAddHandler([this](const QuickAdd &parsed) { return addFromQuickAdd(parsed); });
     connect(m_search, &QLineEdit::textChanged, m_filter, &TodoFilterModel::setSearchText);
     connect(m_search, &QLineEdit::textChanged, this, &MainWindow::updateEmptyState);
     connect(m_sidebar, &Sidebar::scopeChanged, this, [this](TodoFilterModel::Scope scope, const QUuid &list) {
@@ -141,7 +148,11 @@ MainWindow::MainWindow(ConnectionManager *connections, TodoListModel *todos, Sid
         connect(m_filter, signal, this, &MainWindow::updateEmptyState);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateEmptyState);
-    connect(m_connections, &ConnectionManager::activeChanged, this, &MainWindow::updateConnectionLabel);
+    connect(m_connections, &ConnectionManager::activeChanged, this, [this] {
+        // Undo steps belong to the database they were made in.
+        m_undo->clear();
+        updateConnectionLabel();
+    });
     connect(m_connections, &ConnectionManager::remoteConnecting, this,
             [this](const QString &where) { statusBar()->showMessage(tr("Connecting to %1…").arg(where)); });
     connect(m_connections, &ConnectionManager::remoteReady, this, [this] { statusBar()->clearMessage(); });
@@ -157,6 +168,16 @@ MainWindow::MainWindow(ConnectionManager *connections, TodoListModel *todos, Sid
         m_todos->reload();
         m_sidebarModel->reload();
     });
+
+    // At local midnight "today" moves: smart lists, counts and due words follow.
+    m_midnight.setSingleShot(true);
+    connect(&m_midnight, &QTimer::timeout, this, [this] {
+        m_todos->refreshDueTexts();
+        m_filter->invalidate();
+        m_sidebarModel->refreshCounts();
+        scheduleMidnight();
+    });
+    scheduleMidnight();
 
     m_details->setLists(m_sidebarModel->lists());
     rebuildListMenu();
@@ -206,7 +227,7 @@ void MainWindow::buildActions()
     for (int level = 0; level <= 3; ++level) {
         const QStringList names{tr("No priority"), tr("Low priority"), tr("Medium priority"), tr("High priority")};
         make(QStringLiteral("actionPriority%1").arg(level).toLatin1().constData(), names.at(level),
-             QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + level)),
+             QKeySequence(Qt::ALT | Qt::Key(Qt::Key_0 + level)),
              [this, level, names] { editSelected(TodoPatch{.priority = level}, names.at(level)); });
     }
     auto dueIn = [this](int days, const QString &text) {
@@ -363,7 +384,7 @@ void MainWindow::rebuildListMenu()
         addTarget(l.name, l.id);
 }
 
-void MainWindow::addFromQuickAdd(const QuickAdd &parsed)
+bool MainWindow::addFromQuickAdd(const QuickAdd &parsed)
 {
     Todo todo = Todo::titled(parsed.title);
     todo.dueAt = parsed.dueAt;
@@ -382,10 +403,12 @@ void MainWindow::addFromQuickAdd(const QuickAdd &parsed)
         todo.dueAt = QDateTime(QDate::currentDate(), QTime(0, 0), QTimeZone::utc());
         todo.dueAllDay = true;
     }
-    auto *command = new TodoAddCommand(m_todos, todo);
-    m_undo->push(command);
-    if (m_todos->todo(command->todoId()))
-        m_view->selectIds({command->todoId()}, command->todoId());
+    todo.id = Uuids::createV7(); // known before the command runs: a failed add is dropped by the stack
+    m_undo->push(new TodoAddCommand(m_todos, todo));
+    if (!m_todos->todo(todo.id))
+        return false; // the status bar says why; the text stays in the bar
+    m_view->selectIds({todo.id}, todo.id);
+    return true;
 }
 
 void MainWindow::editSelected(const TodoPatch &patch, const QString &description)
@@ -567,6 +590,18 @@ void MainWindow::saveState() const
     settings.setValue(QStringLiteral("view/sort"), int(m_filter->sortKey()));
     settings.setValue(QStringLiteral("view/showCompleted"), m_filter->showCompleted());
     settings.setValue(QStringLiteral("view/sidebarRow"), m_sidebar->view()->currentIndex().row());
+}
+
+void MainWindow::scheduleMidnight()
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    const QDateTime next(now.date().addDays(1), QTime(0, 0, 1));
+    m_midnight.start(std::chrono::milliseconds(std::max<qint64>(1000, now.msecsTo(next))));
+}
+
+MainWindow::~MainWindow()
+{
+    m_todos->setEditHandler({});
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QTimer>
 
 class QActionGroup;
 class QLabel;
@@ -32,6 +33,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     MainWindow(ConnectionManager *connections, TodoListModel *todos, SidebarModel *sidebar, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     TodoFilterModel *filterModel() const { return m_filter; }
     QUndoStack *undoStack() const { return m_undo; }
@@ -50,7 +52,7 @@ private:
     void restoreState();
     void saveState() const;
 
-    void addFromQuickAdd(const QuickAdd &parsed);
+    bool addFromQuickAdd(const QuickAdd &parsed); // true when the todo was saved
     void editSelected(const TodoPatch &patch, const QString &description);
     void toggleSelected();
     void reorder(const QList<QUuid> &ids, const QUuid &beforeId);
@@ -61,6 +63,7 @@ private:
     void updateConnectionLabel();
     void showShortcuts();
     void pickDueDate();
+    void scheduleMidnight();
 
     ConnectionManager *m_connections;
     TodoListModel *m_todos;
@@ -81,6 +84,7 @@ private:
     QActionGroup *m_sortGroup = nullptr;
     QAction *m_showCompleted = nullptr;
     QElapsedTimer m_sinceRefresh;
+    QTimer m_midnight;
     static constexpr qint64 RefreshOnFocusAfterMs = 30000;
 };
 

@@ -55,8 +55,8 @@ void QuickAddBar::submit()
 {
     if (m_edit->text().trimmed().isEmpty())
         return;
-    emit addRequested(preview());
-    m_edit->clear();
+    if (m_addHandler && m_addHandler(preview()))
+        m_edit->clear();
 }
 
 } // namespace nt

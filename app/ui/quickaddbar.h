@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 
@@ -20,8 +22,9 @@ public:
     // What the current text would add, as of now.
     QuickAdd preview() const;
 
-signals:
-    void addRequested(const nt::QuickAdd &todo);
+    // Called on Enter with what was typed; the text is cleared only when it returns true (saved),
+    // so nothing typed is lost when saving fails.
+    void setAddHandler(std::function<bool(const QuickAdd &)> handler) { m_addHandler = std::move(handler); }
 
 private:
     void updateHint();
@@ -29,6 +32,7 @@ private:
 
     QLineEdit *m_edit;
     QLabel *m_hint;
+    std::function<bool(const QuickAdd &)> m_addHandler;
 };
 
 } // namespace nt

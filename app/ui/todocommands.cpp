@@ -20,26 +20,51 @@ TodoEditCommand::TodoEditCommand(TodoListModel *model, const QHash<QUuid, TodoPa
 {
 }
 
-bool TodoEditCommand::apply(const QHash<QUuid, TodoPatch> &patches, const std::optional<TodoPatch> &shared)
+QList<QUuid> TodoEditCommand::apply(const QHash<QUuid, TodoPatch> &patches, const std::optional<TodoPatch> &shared)
 {
-    if (shared)
-        return !m_model->updateMany(patches.keys(), *shared);
-    bool ok = true;
-    for (auto it = patches.cbegin(); it != patches.cend(); ++it)
-        ok = !m_model->update(it.key(), it.value()) && ok;
-    return ok;
+    if (shared) {
+        m_model->updateMany(patches.keys(), *shared, m_versions);
+    } else {
+        for (auto it = patches.cbegin(); it != patches.cend(); ++it) {
+            const auto expected = m_versions.contains(it.key()) ? std::optional<qint64>(m_versions.value(it.key())) : std::nullopt;
+            m_model->update(it.key(), it.value(), expected);
+        }
+    }
+    QList<QUuid> saved;
+    for (auto it = patches.cbegin(); it != patches.cend(); ++it) {
+        const auto now = m_model->todo(it.key());
+        if (now && now->version != m_versions.value(it.key(), -1)) {
+            saved << it.key();
+            m_versions.insert(it.key(), now->version);
+        }
+    }
+    return saved;
 }
 
 void TodoEditCommand::redo()
 {
     if (!m_done) {
         // Remember what each todo was, so undo can put it back.
-        for (auto it = m_forward.cbegin(); it != m_forward.cend(); ++it)
-            if (const auto before = m_model->todo(it.key()))
+        for (auto it = m_forward.cbegin(); it != m_forward.cend(); ++it) {
+            if (const auto before = m_model->todo(it.key())) {
                 m_backward.insert(it.key(), TodoPatch::inverse(it.value(), *before));
+                m_versions.insert(it.key(), before->version);
+            }
+        }
         m_done = true;
-        if (!apply(m_forward, m_shared))
+        const QList<QUuid> saved = apply(m_forward, m_shared);
+        if (saved.isEmpty()) {
             setObsolete(true);
+            return;
+        }
+        // Keep only what was saved: the rest lost to another device and is being resolved.
+        for (const QUuid &id : m_forward.keys()) {
+            if (!saved.contains(id)) {
+                m_forward.remove(id);
+                m_backward.remove(id);
+                m_versions.remove(id);
+            }
+        }
         return;
     }
     apply(m_forward, m_shared);
@@ -64,15 +89,18 @@ void TodoAddCommand::redo()
             return;
         }
         m_todo = added.value();
+        m_version = m_todo.version;
         m_added = true;
         return;
     }
-    m_model->update(m_todo.id, TodoPatch{.deleted = false});
+    if (!m_model->update(m_todo.id, TodoPatch{.deleted = false}, m_version))
+        m_version = m_model->todo(m_todo.id).value_or(m_todo).version;
 }
 
 void TodoAddCommand::undo()
 {
-    m_model->update(m_todo.id, TodoPatch{.deleted = true});
+    if (!m_model->update(m_todo.id, TodoPatch{.deleted = true}, m_version))
+        m_version = m_model->todo(m_todo.id).value_or(m_todo).version;
 }
 
 ListRemoveCommand::ListRemoveCommand(SidebarModel *sidebar, const QUuid &listId, const QString &name)

@@ -12,9 +12,11 @@ namespace nt {
 class SidebarModel;
 class TodoListModel;
 
-// Changes to todos as undoable commands. The first redo() is the change itself; when it fails
-// (conflict, lost connection) the command marks itself obsolete so the undo stack drops it.
-// Undo writes each todo's previous values back (a delete's undo restores the row).
+// Changes to todos as undoable commands. The first redo() is the change itself; when nothing of it
+// could be saved (conflict, lost connection) the command marks itself obsolete so the undo stack
+// drops it; when only some todos were saved, it keeps just those. Undo writes each todo's previous
+// values back (a delete's undo restores the row). Undo and redo expect each todo to be as this
+// command left it: if another device changed it since, that is a conflict, never an overwrite.
 class TodoEditCommand : public QUndoCommand
 {
 public:
@@ -27,12 +29,14 @@ public:
     void undo() override;
 
 private:
-    // One statement for a shared patch, one per todo otherwise.
-    bool apply(const QHash<QUuid, TodoPatch> &patches, const std::optional<TodoPatch> &shared);
+    // One statement for a shared patch, one per todo otherwise. Returns the ids that were saved and
+    // remembers the versions they now have.
+    QList<QUuid> apply(const QHash<QUuid, TodoPatch> &patches, const std::optional<TodoPatch> &shared);
 
     TodoListModel *m_model;
     QHash<QUuid, TodoPatch> m_forward;
     QHash<QUuid, TodoPatch> m_backward;
+    QHash<QUuid, qint64> m_versions; // what this command expects each todo's version to be
     std::optional<TodoPatch> m_shared; // set when every id gets the same patch: one statement
     bool m_done = false;
 };
@@ -49,6 +53,7 @@ public:
 private:
     TodoListModel *m_model;
     Todo m_todo;
+    qint64 m_version = 0;
     bool m_added = false;
 };
 

@@ -120,6 +120,19 @@ void tst_Appearance::shouldGiveEveryActionAShortcut()
     }
     QVERIFY(listed > 25);
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+    // No two window-wide actions share keys (Qt would then fire neither).
+    QHash<QKeySequence, QString> owner;
+    QStringList clashes;
+    for (QAction *a : app.window->findChildren<QAction *>()) {
+        if (a->shortcutContext() != Qt::WindowShortcut || a->objectName().isEmpty())
+            continue;
+        for (const QKeySequence &k : a->shortcuts()) {
+            if (owner.contains(k) && owner.value(k) != a->text())
+                clashes << QStringLiteral("%1: %2 / %3").arg(k.toString(), owner.value(k), a->text());
+            owner.insert(k, a->text());
+        }
+    }
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
     // The help window lists them.
     ShortcutsDialog help(app.window->findChildren<QAction *>());
     auto *table = help.findChild<QTreeWidget *>(QStringLiteral("shortcutsTable"));

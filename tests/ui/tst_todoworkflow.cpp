@@ -117,6 +117,11 @@ private slots:
     void shouldAskWhenAnotherDeviceChangedTheTodo_data() { addDriverColumn(); addDriverRows(); }
     void shouldAskWhenAnotherDeviceChangedTheTodo();
     void shouldKeepSelectionAndHalfTypedEditAcrossSwitch();
+    void shouldNotLetUndoOverwriteAnotherDevice_data() { addDriverColumn(); addDriverRows(); }
+    void shouldNotLetUndoOverwriteAnotherDevice();
+    void shouldKeepQuickAddTextWhenSavingFails_data() { addDriverColumn(); addDriverRows(); }
+    void shouldKeepQuickAddTextWhenSavingFails();
+    void shouldShowTheNewDatabaseWhenSwitchingBetweenNeonProfiles();
 };
 
 void tst_TodoWorkflow::shouldQuickAddWithDatePriorityAndList()
@@ -177,9 +182,11 @@ void tst_TodoWorkflow::shouldEditTitleInPlace()
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("Buy oat milk"));
     QTest::keyClick(editor, Qt::Key_Return);
-    // THEN the list and the database have it
+    // THEN the list and the database have it, and undo brings the old title back
     QTRY_COMPARE(shownTitles(app), QStringList{QStringLiteral("Buy oat milk")});
     QVERIFY(storedNamed(app, QStringLiteral("Buy oat milk")));
+    QTest::keyClick(app.window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QTRY_VERIFY(storedNamed(app, QStringLiteral("Buy milk")));
 }
 
 void tst_TodoWorkflow::shouldCompleteWithSpaceAndUndoRedo()
@@ -218,6 +225,10 @@ void tst_TodoWorkflow::shouldCompleteByClickingTheCircle()
     // THEN the todo is completed (and leaves the open list)
     QTRY_VERIFY(storedNamed(app, QStringLiteral("Feed the cat"))->completed);
     QTRY_COMPARE(shownTitles(app), QStringList{});
+    // AND Ctrl+Z takes back that click (not the add before it)
+    QTest::keyClick(app.window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(shownTitles(app), QStringList{QStringLiteral("Feed the cat")});
+    QVERIFY(!storedNamed(app, QStringLiteral("Feed the cat"))->completed);
 }
 
 void tst_TodoWorkflow::shouldDeleteAndUndoRedo()
@@ -439,6 +450,80 @@ void tst_TodoWorkflow::shouldKeepSelectionAndHalfTypedEditAcrossSwitch()
     QTest::keyClick(editor, Qt::Key_Return);
     QTRY_VERIFY(storedNamed(app, QStringLiteral("beta, half typed")));
     QVERIFY(!TodoRepository(app.connections().localName()).list().value().isEmpty());
+}
+
+namespace {
+
+QString otherDevice(AppFixture &app, const QString &name)
+{
+    if (app.remote())
+        return app.remote()->openAnother(name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(app.connections().localPath());
+    return db.open() ? name : QString();
+}
+
+} // namespace
+
+void tst_TodoWorkflow::shouldNotLetUndoOverwriteAnotherDevice()
+{
+    NT_APP(app);
+    ScriptedPresenter presenter;
+    presenter.answers << 1; // "Use theirs"
+    quickAdd(app, QStringLiteral("Call the bank"));
+    QTRY_COMPARE(shownTitles(app).size(), 1);
+    // GIVEN this device set the priority to high...
+    selectTitles(app, {QStringLiteral("Call the bank")});
+    QTest::keyClick(app.window.get(), Qt::Key_3, Qt::AltModifier);
+    QTRY_COMPARE(storedNamed(app, QStringLiteral("Call the bank"))->priority, 3);
+    // ...and then another device set it to low, and this window refreshed
+    const QString other = otherDevice(app, QStringLiteral("undo-other-%1").arg(int(app.remote() != nullptr)));
+    QVERIFY(!other.isEmpty());
+    const Todo now = stored(app).first();
+    QVERIFY(TodoRepository(other).update(now.id, now.version, TodoPatch{.priority = 1}).ok());
+    QVERIFY(!app.todos.reload());
+    // WHEN this device presses Ctrl+Z
+    QTest::keyClick(app.window.get(), Qt::Key_Z, Qt::ControlModifier);
+    // THEN the other device's change is not overwritten: the person is asked, and "theirs" stays
+    QTRY_COMPARE(presenter.asked.size(), 1);
+    QCOMPARE(storedNamed(app, QStringLiteral("Call the bank"))->priority, 1);
+    if (!app.remote())
+        QSqlDatabase::removeDatabase(other);
+}
+
+void tst_TodoWorkflow::shouldKeepQuickAddTextWhenSavingFails()
+{
+    NT_APP(app);
+    auto *edit = app.window->findChild<QLineEdit *>(QStringLiteral("quickAdd"));
+    // GIVEN a title longer than a todo may have
+    const QString tooLong = QString(Todo::MaxTitleLength + 20, QLatin1Char('x'));
+    edit->setFocus();
+    edit->setText(tooLong);
+    QTest::keyClick(edit, Qt::Key_Return);
+    // THEN nothing was added, the person is told why, and the text is still there to fix
+    QCOMPARE(stored(app).size(), 0);
+    QVERIFY(!app.window->statusBar()->currentMessage().isEmpty());
+    QCOMPARE(edit->text(), tooLong);
+    QCOMPARE(app.window->undoStack()->count(), 0);
+}
+
+void tst_TodoWorkflow::shouldShowTheNewDatabaseWhenSwitchingBetweenNeonProfiles()
+{
+    // GIVEN the app on one PostgreSQL database with a todo in it
+    AppFixture app(Driver::PostgreSQL);
+    QVERIFY2(app.ok(), qPrintable(app.error()));
+    QVERIFY(showAndActivate(app));
+    quickAdd(app, QStringLiteral("first database"));
+    QTRY_COMPARE(shownTitles(app), QStringList{QStringLiteral("first database")});
+    // WHEN the person switches to another profile (another database) while on Neon
+    ScratchDatabase second(Driver::PostgreSQL, QStringLiteral("second"));
+    NT_REQUIRE(second);
+    QVERIFY(!app.connections().openRemote(second.profile()));
+    // THEN the window shows the new database's (empty) list, and undo cannot reach the old one
+    QTRY_COMPARE(shownTitles(app), QStringList{});
+    QCOMPARE(app.window->undoStack()->count(), 0);
+    quickAdd(app, QStringLiteral("second database"));
+    QTRY_COMPARE(shownTitles(app), QStringList{QStringLiteral("second database")});
 }
 
 QTEST_MAIN(tst_TodoWorkflow)

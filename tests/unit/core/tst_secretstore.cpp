@@ -96,7 +96,7 @@ void tst_SecretStore::shouldNotHangWhenTheBusHasNoKeychain()
     if (m_bus.state() == QProcess::NotRunning) {
         const QString daemon = QStandardPaths::findExecutable(u"dbus-daemon"_s);
         if (daemon.isEmpty())
-            QSKIP("dbus-daemon is not installed");
+            QFAIL("dbus-daemon is not installed (packaging/dev.sh deps installs it): the keychain path is untested");
         const QString config = m_runtimeDir.filePath(u"bus.conf"_s);
         QFile file(config);
         QVERIFY(file.open(QIODevice::WriteOnly));
