@@ -98,6 +98,16 @@ struct ImportRow
     bool rejected() const { return !rejectReason.isEmpty(); }
 };
 
+// What a loader did with the rows it was given (before the report adds reading and rejects).
+struct LoadOutcome
+{
+    qint64 staged = 0;       // rows handed to the loader
+    qint64 inserted = 0;     // new todos written
+    qint64 alreadyThere = 0; // ids a previous run had written
+    bool verified = false;
+    QString verification;
+};
+
 // What an import did, for the result page, the CLI and its --json.
 struct ImportReport
 {

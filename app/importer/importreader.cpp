@@ -1,0 +1,88 @@
+#include "importreader.h"
+
+#include "sqlexec.h"
+
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+
+namespace nt {
+
+namespace {
+
+bool isTextField(ImportField f)
+{
+    return f == ImportField::Title || f == ImportField::Notes || f == ImportField::ListName;
+}
+
+} // namespace
+
+ImportReader::ImportReader(QString snapshotConnection, ImportPlan plan, QString fingerprint)
+    : m_connection(std::move(snapshotConnection)), m_plan(std::move(plan)),
+      m_converter(m_plan, std::move(fingerprint), QDateTime::currentDateTimeUtc())
+{
+}
+
+QString ImportReader::selectStatement() const
+{
+    const QSqlDriver *driver = QSqlDatabase::database(m_connection, false).driver();
+    auto identifier = [driver](const QString &name) { return driver->escapeIdentifier(name, QSqlDriver::FieldName); };
+    QStringList columns;
+    for (const ColumnMapping &m : m_plan.mappings) {
+        QString source;
+        if (!m.expression.isEmpty())
+            source = QLatin1Char('(') + m.expression + QLatin1Char(')');
+        else if (!m.column.isEmpty())
+            source = identifier(m.column);
+        else
+            continue;
+        // Text is read as bytes, so invalid UTF-8 is seen (and flagged) instead of silently replaced.
+        if (isTextField(m.field))
+            source = QStringLiteral("CAST(%1 AS BLOB)").arg(source);
+        columns << source + QStringLiteral(" AS ") + identifier(RowConverter::aliasFor(m.field));
+    }
+    if (!m_plan.mapping(ImportField::SourceKey))
+        columns << QStringLiteral("rowid AS ") + identifier(RowConverter::aliasFor(ImportField::SourceKey));
+    QString sql = QStringLiteral("SELECT ") + columns.join(QStringLiteral(", ")) + QStringLiteral(" FROM ")
+        + driver->escapeIdentifier(m_plan.table, QSqlDriver::TableName);
+    if (!m_plan.rowFilter.isEmpty())
+        sql += QStringLiteral(" WHERE ") + m_plan.rowFilter;
+    return sql;
+}
+
+Result<qint64> ImportReader::count() const
+{
+    auto q = SqlExec::run(QSqlDatabase::database(m_connection, false),
+                          QStringLiteral("SELECT count(*) FROM (") + selectStatement() + QLatin1Char(')'));
+    if (!q)
+        return Error::make(q.error().kind, QStringLiteral("Could not count the rows to import."), q.error().detail);
+    return q.value().next() ? q.value().value(0).toLongLong() : 0;
+}
+
+Error ImportReader::open(qint64 limit)
+{
+    QString sql = selectStatement();
+    if (limit > 0)
+        sql += QStringLiteral(" LIMIT ") + QString::number(limit);
+    auto q = SqlExec::run(QSqlDatabase::database(m_connection, false), sql);
+    if (!q) {
+        m_error = Error::make(q.error().kind, QStringLiteral("Could not read the todos from the file."), q.error().detail);
+        return m_error;
+    }
+    m_query.emplace(std::move(q).value());
+    return {};
+}
+
+std::optional<ImportRow> ImportReader::next()
+{
+    if (!m_query || !m_query->next()) {
+        if (m_query && m_query->lastError().isValid())
+            m_error = Error::make(Error::Kind::Io, QStringLiteral("Reading the file stopped part way."),
+                                  m_query->lastError().text());
+        m_query.reset();
+        return std::nullopt;
+    }
+    return m_converter.convert(m_query->record());
+}
+
+} // namespace nt

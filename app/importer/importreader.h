@@ -1,0 +1,39 @@
+#pragma once
+
+#include "importtypes.h"
+#include "result.h"
+#include "rowconverter.h"
+
+#include <QSqlQuery>
+
+#include <optional>
+
+namespace nt {
+
+// Streams the rows a plan selects from a source snapshot, converted, one at a time: memory stays
+// flat whatever the file size. Identifiers are escaped by the driver; a known app's expressions and
+// row filter are our own fixed text, never a person's.
+class ImportReader
+{
+public:
+    ImportReader(QString snapshotConnection, ImportPlan plan, QString fingerprint);
+
+    // The SELECT the plan makes (for tests and the wizard's preview).
+    QString selectStatement() const;
+    // How many rows the plan selects.
+    Result<qint64> count() const;
+    // Starts reading; `limit` > 0 reads only that many rows (the preview).
+    Error open(qint64 limit = 0);
+    // The next converted row, or nullopt at the end (check error() then).
+    std::optional<ImportRow> next();
+    Error error() const { return m_error; }
+
+private:
+    QString m_connection;
+    ImportPlan m_plan;
+    RowConverter m_converter;
+    std::optional<QSqlQuery> m_query;
+    Error m_error;
+};
+
+} // namespace nt

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "importtypes.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QString>
+
+struct pg_conn;
+
+namespace nt {
+
+// Loads converted rows into PostgreSQL in ONE transaction, through the QPSQL connection's own
+// libpq handle:
+//   BEGIN; a temporary staging table (dropped at commit); COPY the rows into it; the lists they
+//   name; one INSERT ... SELECT ... ON CONFLICT (id) DO NOTHING into todos; verify; COMMIT.
+// Promises:
+// - Nothing is visible to anyone before COMMIT; cancel(), a lost connection or any error rolls
+//   everything back, so the target is exactly as it was.
+// - Rows whose id is already there (a previous run of the same import) are counted, not doubled.
+// - Verification compares, for every row this run inserted, the per-row checksum the converter made
+//   from the source with the one PostgreSQL computes from the stored row; any difference fails the
+//   import before COMMIT.
+// - Works through a transaction-mode pooler: no session state outlives the transaction.
+// The connection must be used from the thread that opened it.
+class PostgresLoader
+{
+public:
+    explicit PostgresLoader(QString connectionName);
+    ~PostgresLoader();
+    PostgresLoader(const PostgresLoader &) = delete;
+    PostgresLoader &operator=(const PostgresLoader &) = delete;
+
+    // Starts the transaction and the COPY. `targetList`: every todo goes into that list.
+    Error begin(const QUuid &targetList = {});
+    // Queues one converted (not rejected) row; sends a chunk when enough is buffered.
+    Error add(const ImportRow &row);
+    // Ends the COPY, writes, verifies and commits (or rolls back when `dryRun`).
+    Result<LoadOutcome> finish(bool dryRun);
+    // Abandons everything written so far (cancel): ends the COPY with an error, rolls back.
+    void cancel();
+
+private:
+    Error sendBuffer();
+    Error execute(const QByteArray &sql, int expectedStatus, QByteArray *firstValue = nullptr);
+    Error failure(const QString &what, const QString &detail, const QString &sqlState = {});
+    void rollback();
+
+    QString m_connectionName;
+    pg_conn *m_conn = nullptr;
+    QByteArray m_buffer;
+    QUuid m_targetList;
+    qint64 m_staged = 0;
+    bool m_inTransaction = false;
+    bool m_inCopy = false;
+};
+
+} // namespace nt

@@ -1,0 +1,202 @@
+#include "importer.h"
+#include "importfixtures.h"
+#include "knownapps.h"
+#include "mappingguesser.h"
+#include "schemamigrator.h"
+#include "sourceinspector.h"
+#include "sourcesnapshot.h"
+#include "sqlexec.h"
+#include "testdatabase.h"
+#include "todorepository.h"
+
+#include <QSqlDatabase>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace nt;
+using namespace nt::test;
+
+namespace {
+
+// A fresh, migrated target on the row's driver (SQLite = importing while offline).
+struct Target
+{
+    explicit Target(Driver driver) : db(driver, QStringLiteral("import"))
+    {
+        if (db.isValid())
+            if (auto m = SchemaMigrator(db.connectionName()).migrate(); !m)
+                error = m.error().toString();
+    }
+    bool ok() const { return db.isValid() && error.isEmpty(); }
+    QString why() const { return db.isValid() ? error : db.error(); }
+    qint64 count() const { return TodoRepository(db.connectionName()).count().value(); }
+    ScratchDatabase db;
+    QString error;
+};
+
+struct Source
+{
+    explicit Source(const QString &path)
+    {
+        auto opened = SourceSnapshot::open(path);
+        if (!opened) {
+            error = opened.error().toString();
+            return;
+        }
+        snapshot = std::move(opened).value();
+        const auto tables = SourceInspector(*snapshot).tables();
+        plan = KnownApps::recognise(tables).value_or(MappingGuesser::guess(tables));
+    }
+    Result<ImportReport> importInto(const Target &target, const ImportOptions &options = {}) const
+    {
+        return Importer::run(snapshot->connectionName(), snapshot->fingerprint(), plan, target.db.connectionName(), options);
+    }
+    std::unique_ptr<SourceSnapshot> snapshot;
+    ImportPlan plan;
+    QString error;
+};
+
+} // namespace
+
+class tst_Import : public QObject
+{
+    Q_OBJECT
+private slots:
+    void shouldImportOnceAndNothingTwice_data() { addDriverColumn(); addDriverRows(); }
+    void shouldImportOnceAndNothingTwice();
+    void shouldRejectRowsWithReasonsAndImportTheRest_data() { addDriverColumn(); addDriverRows(); }
+    void shouldRejectRowsWithReasonsAndImportTheRest();
+    void shouldLeaveTargetUntouchedWhenCancelled_data() { addDriverColumn(); addDriverRows(); }
+    void shouldLeaveTargetUntouchedWhenCancelled();
+    void shouldImportKnownApps_data();
+    void shouldImportKnownApps();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void tst_Import::shouldImportOnceAndNothingTwice()
+{
+    QFETCH(Driver, driver);
+    // GIVEN the seed app's SQLModel file and an empty target
+    const QString file = m_dir.filePath(QStringLiteral("once-%1.db").arg(int(driver)));
+    QCOMPARE(ImportFixtures::sqlModelFile(file, 50), QString());
+    Source source(file);
+    QVERIFY2(source.error.isEmpty(), qPrintable(source.error));
+    QCOMPARE(source.plan.table, QStringLiteral("todo"));
+    Target target(driver);
+    QVERIFY2(target.ok(), qPrintable(target.why()));
+
+    // WHEN it is imported
+    auto first = source.importInto(target);
+
+    // THEN every row is there, verified against the source
+    QVERIFY2(first.ok(), qPrintable(first.error().toString()));
+    QCOMPARE(first.value().read, qint64(50));
+    QCOMPARE(first.value().imported, qint64(50));
+    QVERIFY2(first.value().verified, qPrintable(first.value().verification));
+    QCOMPARE(target.count(), qint64(50));
+    const auto rows = TodoRepository(target.db.connectionName()).list().value();
+    const auto seventh = std::find_if(rows.cbegin(), rows.cend(), [](const Todo &t) { return t.title == QStringLiteral("Todo 7"); });
+    QVERIFY(seventh != rows.cend());
+    QCOMPARE(seventh->notes, QStringLiteral("Notes for todo 7"));
+    QVERIFY(!seventh->completed);
+
+    // AND running the same import again brings nothing twice, and says so
+    Source again(file);
+    auto second = again.importInto(target);
+    QVERIFY2(second.ok(), qPrintable(second.error().toString()));
+    QCOMPARE(second.value().imported, qint64(0));
+    QCOMPARE(second.value().alreadyThere, qint64(50));
+    QCOMPARE(target.count(), qint64(50));
+}
+
+void tst_Import::shouldRejectRowsWithReasonsAndImportTheRest()
+{
+    QFETCH(Driver, driver);
+    const QString file = m_dir.filePath(QStringLiteral("blank-%1.db").arg(int(driver)));
+    QCOMPARE(ImportFixtures::sqlModelFile(file, 10), QString());
+    {
+        // Two rows whose titles are blank in the old file.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blank-writer"));
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        const Error e = SqlExec::exec(db, QStringLiteral("UPDATE todo SET title = '  ' WHERE id IN (3, 8)"));
+        db.close();
+        QVERIFY2(!e, qPrintable(e.toString()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("blank-writer"));
+    Source source(file);
+    QVERIFY2(source.error.isEmpty(), qPrintable(source.error));
+    Target target(driver);
+    QVERIFY2(target.ok(), qPrintable(target.why()));
+    auto report = source.importInto(target);
+    QVERIFY2(report.ok(), qPrintable(report.error().toString()));
+    QCOMPARE(report.value().imported, qint64(8));
+    QCOMPARE(report.value().rejected.size(), 2);
+    for (const ImportRow &r : report.value().rejected) {
+        QVERIFY(r.sourceKey == QStringLiteral("3") || r.sourceKey == QStringLiteral("8"));
+        QVERIFY2(r.rejectReason.contains(QStringLiteral("title"), Qt::CaseInsensitive), qPrintable(r.rejectReason));
+    }
+    QCOMPARE(target.count(), qint64(8));
+}
+
+void tst_Import::shouldLeaveTargetUntouchedWhenCancelled()
+{
+    QFETCH(Driver, driver);
+    const QString file = m_dir.filePath(QStringLiteral("cancel-%1.db").arg(int(driver)));
+    QCOMPARE(ImportFixtures::sqlModelFile(file, 6000), QString());
+    Source source(file);
+    QVERIFY2(source.error.isEmpty(), qPrintable(source.error));
+    Target target(driver);
+    QVERIFY2(target.ok(), qPrintable(target.why()));
+    // WHEN the person cancels part way (after the first progress report)
+    bool cancel = false;
+    ImportOptions options;
+    options.progress = [&](qint64 done, qint64) { cancel = done >= 2000; };
+    options.cancelled = [&] { return cancel; };
+    auto report = source.importInto(target, options);
+    // THEN the import says it was cancelled and the target is exactly as it was
+    QVERIFY2(report.ok(), qPrintable(report.error().toString()));
+    QVERIFY(report.value().cancelled);
+    QCOMPARE(target.count(), qint64(0));
+    // AND running it again completes with every row once
+    auto again = Source(file).importInto(target);
+    QVERIFY2(again.ok(), qPrintable(again.error().toString()));
+    QCOMPARE(again.value().imported, qint64(6000));
+    QCOMPARE(target.count(), qint64(6000));
+}
+
+void tst_Import::shouldImportKnownApps_data()
+{
+    QTest::addColumn<Driver>("driver");
+    QTest::addColumn<QString>("app");
+    for (const Driver d : {Driver::SQLite, Driver::PostgreSQL})
+        for (const QString &app : {KnownApps::Joplin, KnownApps::Thunderbird, KnownApps::Things3})
+            QTest::addRow("%s %s", d == Driver::SQLite ? "sqlite" : "postgres", qPrintable(app)) << d << app;
+}
+
+void tst_Import::shouldImportKnownApps()
+{
+    QFETCH(Driver, driver);
+    QFETCH(QString, app);
+    const QString path = m_dir.filePath(QStringLiteral("%1-%2.db").arg(app.at(0)).arg(int(driver)));
+    const QString made = app == KnownApps::Joplin        ? ImportFixtures::joplinFile(path)
+                         : app == KnownApps::Thunderbird ? ImportFixtures::thunderbirdFile(path)
+                                                         : ImportFixtures::thingsFile(path);
+    QCOMPARE(made, QString());
+    const QString &file = path;
+    Source source(file);
+    QVERIFY2(source.error.isEmpty(), qPrintable(source.error));
+    QCOMPARE(source.plan.knownApp, app);
+    Target target(driver);
+    QVERIFY2(target.ok(), qPrintable(target.why()));
+    auto report = source.importInto(target);
+    QVERIFY2(report.ok(), qPrintable(report.error().toString()));
+    QVERIFY(report.value().imported > 0);
+    QVERIFY2(report.value().verified, qPrintable(report.value().verification));
+    QCOMPARE(target.count(), report.value().imported);
+}
+
+QTEST_GUILESS_MAIN(tst_Import)
+#include "tst_import.moc"
