@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "connectionmanager.h"
+#include "importcommand.h"
 #include "profilestore.h"
 #include "schemamigrator.h"
 #include "secretstore.h"
@@ -93,6 +94,7 @@ QString Cli::helpText()
         "  profile use NAME         Make NAME the current profile (\"\" for the local database only).\n"
         "  profile remove NAME      Forget a profile and its saved password.\n"
         "  add TITLE...             Add a todo.\n"
+"%1"
         "  list                     List your todos.\n"
         "  help                     Show this help.\n"
         "\n"
@@ -110,7 +112,8 @@ QString Cli::helpText()
         "  PGPASSWORD               Read by libpq when the URL carries no password.\n"
         "\n"
         "Exit codes: 0 success, 1 the command failed, 2 usage error, 3 could not connect or log in,\n"
-        "4 the database schema is newer than this app or was changed.\n");
+        "4 the database schema is newer than this app or was changed, 5 imported but some rows were\n"
+        "rejected (listed).\n").arg(ImportCommand::helpText());
 }
 
 int Cli::fail(int code, const QString &message)
@@ -176,6 +179,15 @@ int Cli::run(const QStringList &arguments)
         return addTodo(rest);
     if (command == QLatin1String("list"))
         return listTodos();
+    if (command == QLatin1String("import")) {
+        ImportCommand import(m_out, m_err);
+        if (int code = import.parse(rest); code >= 0)
+            return code;
+        QString name;
+        if (int code = openTarget(true, &name))
+            return code;
+        return import.run(name);
+    }
     return fail(UsageError, QStringLiteral("Unknown command \"%1\". See neon-todo-cli --help.").arg(command));
 }
 

@@ -1,4 +1,8 @@
+#include "importfixtures.h"
 #include "testdatabase.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -18,6 +22,8 @@ private slots:
     void shouldMigrateAndReportStatus_data() { addDriverColumn(); addDriverRows(); }
     void shouldMigrateAndReportStatus();
     void shouldSayWhyAProfileIsMissing();
+    void shouldImportFromTheCommandLine_data() { addDriverColumn(); addDriverRows(); }
+    void shouldImportFromTheCommandLine();
 
 private:
     struct Run
@@ -124,6 +130,39 @@ void tst_Cli::shouldSayWhyAProfileIsMissing()
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(QStringLiteral("staging")), qPrintable(r.err));
     QVERIFY2(r.err.contains(QStringLiteral("profile set")), qPrintable(r.err));
+}
+
+void tst_Cli::shouldImportFromTheCommandLine()
+{
+    QFETCH(Driver, driver);
+    // GIVEN an old SQLModel todo file and a fresh database
+    const QString file = m_home->filePath(QStringLiteral("old-todos.db"));
+    QCOMPARE(ImportFixtures::sqlModelFile(file, 12), QString());
+    ScratchDatabase db(driver);
+    NT_REQUIRE(db);
+    QStringList target;
+    QString url;
+    if (driver == Driver::SQLite)
+        target = {QStringLiteral("--local"), m_home->filePath(QStringLiteral("data/cli-import.sqlite3"))};
+    else
+        url = db.profile().toUrl(true);
+    // WHEN it is imported twice, the first time as a dry run
+    const Run dry = cli(target + QStringList{QStringLiteral("import"), file, QStringLiteral("--dry-run"), QStringLiteral("--json")}, url);
+    const Run first = cli(target + QStringList{QStringLiteral("import"), file, QStringLiteral("--json")}, url);
+    const Run second = cli(target + QStringList{QStringLiteral("import"), file, QStringLiteral("--json")}, url);
+    // THEN the dry run writes nothing, the import brings all 12, and the re-run brings none twice
+    auto json = [](const Run &r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); };
+    QCOMPARE(dry.code, 0);
+    QCOMPARE(json(dry).value(QStringLiteral("imported")).toInt(), 12);
+    QCOMPARE(first.code, 0);
+    QCOMPARE(json(first).value(QStringLiteral("imported")).toInt(), 12);
+    QVERIFY(json(first).value(QStringLiteral("verified")).toBool());
+    QCOMPARE(json(second).value(QStringLiteral("imported")).toInt(), 0);
+    QCOMPARE(json(second).value(QStringLiteral("already_there")).toInt(), 12);
+    // AND a path that is not there is a usage error that says so
+    const Run missing = cli(target + QStringList{QStringLiteral("import"), m_home->filePath(QStringLiteral("nope.db"))}, url);
+    QCOMPARE(missing.code, 2);
+    QVERIFY2(missing.err.contains(QStringLiteral("There is no file")), qPrintable(missing.err));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
