@@ -25,9 +25,9 @@ public:
 
     // Every user table and view in name order: sqlite_* internal tables, virtual tables (full-text
     // indexes and the like) and their shadow tables are left out; so is a view (or table) SQLite
-    // cannot read. For each: its columns from PRAGMA table_info (name, declared type, primary key), its row count
-    // and up to SampleCount distinct sample values per column as text (NULLs skipped; REAL as the
-    // shortest exact form; a BLOB as its UTF-8 text, or x'hex…' when it is not text).
+    // cannot read. For each: its columns from PRAGMA table_info (name, declared type, primary key),
+    // its row count and up to SampleCount distinct sample values per column as text (NULLs skipped;
+    // REAL as the shortest exact form; a BLOB as its UTF-8 text, or x'hex…' when it is not text).
     QList<SourceTable> tables() const;
 
     // `name` as an SQL identifier for the driver: its own escapeIdentifier (as a field name, so a

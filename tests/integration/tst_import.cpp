@@ -1,3 +1,4 @@
+#include "connectionmanager.h"
 #include "importer.h"
 #include "importfixtures.h"
 #include "knownapps.h"
@@ -9,9 +10,14 @@
 #include "testdatabase.h"
 #include "todorepository.h"
 
+#include <QFile>
+#include <QProcess>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace nt;
 using namespace nt::test;
@@ -68,6 +74,7 @@ private slots:
     void shouldRejectRowsWithReasonsAndImportTheRest();
     void shouldLeaveTargetUntouchedWhenCancelled_data() { addDriverColumn(); addDriverRows(); }
     void shouldLeaveTargetUntouchedWhenCancelled();
+    void shouldLeaveTargetUntouchedWhenTheServerStops();
     void shouldImportKnownApps_data();
     void shouldImportKnownApps();
 
@@ -196,6 +203,126 @@ void tst_Import::shouldImportKnownApps()
     QVERIFY(report.value().imported > 0);
     QVERIFY2(report.value().verified, qPrintable(report.value().verification));
     QCOMPARE(target.count(), report.value().imported);
+}
+
+namespace {
+
+// A PostgreSQL of this test's own (the shared one serves other suites running at the same time).
+class PrivateStack
+{
+public:
+    PrivateStack()
+    {
+        QProcess start;
+        start.start(QStringLiteral(NEON_TODO_TEST_STACK_SCRIPT), {QStringLiteral("start"), m_dir.path()});
+        if (!start.waitForFinished(90000) || start.exitCode() != 0) {
+            m_error = QStringLiteral("could not start a private test stack: ") + QString::fromUtf8(start.readAllStandardError());
+            return;
+        }
+        QFile env(m_dir.filePath(QStringLiteral("env")));
+        if (!env.open(QIODevice::ReadOnly)) {
+            m_error = QStringLiteral("the private stack wrote no env file");
+            return;
+        }
+        for (const QByteArray &line : env.readAll().split('\n'))
+            if (const qsizetype eq = line.indexOf('='); eq > 0)
+                m_values.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)).trimmed());
+    }
+    ~PrivateStack()
+    {
+        QProcess::execute(QStringLiteral(NEON_TODO_TEST_STACK_SCRIPT), {QStringLiteral("stop"), m_dir.path()});
+    }
+    QString error() const { return m_error; }
+    QString value(const char *key) const { return m_values.value(QString::fromLatin1(key)); }
+
+    // pg_ctl as the server's owner: "stop -m immediate" is a crash, "start" brings it back.
+    bool pgCtl(const QStringList &args) const
+    {
+        QStringList command{value("NEON_TODO_TEST_PG_BINDIR") + QStringLiteral("/pg_ctl"), QStringLiteral("-D"),
+                            value("NEON_TODO_TEST_PG_DATADIR"), QStringLiteral("-w")};
+        command += args;
+        if (geteuid() == 0)
+            command = QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + command;
+        const QString program = geteuid() == 0 ? QStringLiteral("runuser") : command.takeFirst();
+        QProcess p;
+        p.setWorkingDirectory(QStringLiteral("/"));
+        p.start(program, command);
+        return p.waitForFinished(60000) && p.exitCode() == 0;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QHash<QString, QString> m_values;
+    QString m_error;
+};
+
+qint64 countTodos(const ConnectionProfile &profile, const QString &name)
+{
+    if (ConnectionManager::addPostgres(name, profile))
+        return -1;
+    qint64 n = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name);
+        if (db.isOpen()) {
+            const auto counted = TodoRepository(name).count();
+            n = counted.ok() ? counted.value() : -2;
+            if (!counted.ok())
+                qWarning("count failed: %s", qPrintable(counted.error().toString()));
+        } else {
+            qWarning("could not reconnect: %s", qPrintable(db.lastError().text()));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return n;
+}
+
+} // namespace
+
+void tst_Import::shouldLeaveTargetUntouchedWhenTheServerStops()
+{
+    // GIVEN a PostgreSQL of our own, migrated, and a file big enough to be stopped part way
+    PrivateStack stack;
+    QVERIFY2(stack.error().isEmpty(), qPrintable(stack.error()));
+    const ConnectionProfile profile = ConnectionProfile::parse(stack.value("NEON_TODO_TEST_PG_URL")).value();
+    const QString file = m_dir.filePath(QStringLiteral("crash.db"));
+    QCOMPARE(ImportFixtures::sqlModelFile(file, 60000), QString());
+    const QString name = QStringLiteral("crash-target");
+    QVERIFY(!ConnectionManager::addPostgres(name, profile));
+    QVERIFY(QSqlDatabase::database(name).isOpen());
+    QVERIFY(SchemaMigrator(name).migrate().ok());
+    Source source(file);
+    QVERIFY2(source.error.isEmpty(), qPrintable(source.error));
+
+    // WHEN the server stops hard (pg_ctl stop -m immediate) while the rows are being sent
+    bool stopped = false;
+    ImportOptions options;
+    options.progress = [&](qint64 done, qint64) {
+        if (!stopped && done >= 2000)
+            stopped = stack.pgCtl({QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("stop")});
+    };
+    auto crashed = Importer::run(source.snapshot->connectionName(), source.snapshot->fingerprint(), source.plan, name, options);
+    QSqlDatabase::database(name, false).close();
+    QSqlDatabase::removeDatabase(name);
+
+    // THEN the import fails saying nothing was imported, and after a restart the table is empty
+    QVERIFY(stopped);
+    QVERIFY(!crashed.ok());
+    QCOMPARE(crashed.error().kind, Error::Kind::Connection);
+    QVERIFY2(crashed.error().message.contains(QStringLiteral("Nothing was imported")), qPrintable(crashed.error().message));
+    QVERIFY(stack.pgCtl({QStringLiteral("-l"), stack.value("NEON_TODO_TEST_PG_DIR") + QStringLiteral("/restart.log"),
+                         QStringLiteral("start")}));
+    QCOMPARE(countTodos(profile, QStringLiteral("crash-count-1")), qint64(0));
+
+    // AND running it again completes with no duplicates
+    QVERIFY(!ConnectionManager::addPostgres(name, profile));
+    QVERIFY(QSqlDatabase::database(name).isOpen());
+    auto again = Importer::run(source.snapshot->connectionName(), source.snapshot->fingerprint(), source.plan, name);
+    QSqlDatabase::database(name, false).close();
+    QSqlDatabase::removeDatabase(name);
+    QVERIFY2(again.ok(), qPrintable(again.error().toString()));
+    QCOMPARE(again.value().imported, qint64(60000));
+    QCOMPARE(countTodos(profile, QStringLiteral("crash-count-2")), qint64(60000));
 }
 
 QTEST_GUILESS_MAIN(tst_Import)
