@@ -19,6 +19,12 @@ QUuid todoId(const QString &table, const QString &sourceKey, const QString &crea
     return Uuids::createV5(importNamespace(), name.toUtf8());
 }
 
+QUuid repeated(const QUuid &id, qint64 occurrence)
+{
+    const QByteArray name = id.toRfc4122() + QByteArrayLiteral("#") + QByteArray::number(occurrence);
+    return Uuids::createV5(importNamespace(), name);
+}
+
 QUuid listId(const QString &name)
 {
     return Uuids::createV5(importNamespace(), (QStringLiteral("list") + QChar() + name.trimmed().toCaseFolded()).toUtf8());

@@ -16,6 +16,10 @@ QUuid importNamespace();
 QUuid todoId(const QString &table, const QString &sourceKey, const QString &createdAsStored,
              const QString &fileFingerprint);
 
+// The id of the n-th (n >= 2, in file order) row that repeats another row's key and creation time:
+// derived from that row's id, so it is as stable as the first.
+QUuid repeated(const QUuid &id, qint64 occurrence);
+
 // A list made from the source's list/folder name: one id per name, so every todo in "Home" meets
 // the same list, again on every run.
 QUuid listId(const QString &name);

@@ -1,5 +1,6 @@
 #include "importreader.h"
 
+#include "importids.h"
 #include "sqlexec.h"
 
 #include <QSqlDatabase>
@@ -9,6 +10,8 @@
 namespace nt {
 
 namespace {
+
+const QString OccurrenceAlias = QStringLiteral("f_occurrence");
 
 bool isTextField(ImportField f)
 {
@@ -43,6 +46,22 @@ QString ImportReader::selectStatement() const
     }
     if (!m_plan.mapping(ImportField::SourceKey))
         columns << QStringLiteral("rowid AS ") + identifier(RowConverter::aliasFor(ImportField::SourceKey));
+    if (!m_plan.keyIsUnique) {
+        // Rows that repeat a key (and creation time) are numbered in file order, in SQLite, so they
+        // get ids of their own without the reader remembering every key it saw.
+        auto source = [&](ImportField f) -> QString {
+            const ColumnMapping *m = m_plan.mapping(f);
+            if (!m)
+                return f == ImportField::SourceKey ? QStringLiteral("rowid") : QString();
+            return m->expression.isEmpty() ? identifier(m->column) : QLatin1Char('(') + m->expression + QLatin1Char(')');
+        };
+        QString partition = source(ImportField::SourceKey);
+        if (const QString created = source(ImportField::CreatedAt); !created.isEmpty())
+            partition += QStringLiteral(", ") + created;
+        // File order (rowid) makes the numbering the same on every run.
+        columns << QStringLiteral("row_number() OVER (PARTITION BY %1 ORDER BY rowid) AS ").arg(partition)
+                + identifier(OccurrenceAlias);
+    }
     QString sql = QStringLiteral("SELECT ") + columns.join(QStringLiteral(", ")) + QStringLiteral(" FROM ")
         + driver->escapeIdentifier(m_plan.table, QSqlDriver::TableName);
     if (!m_plan.rowFilter.isEmpty())
@@ -82,7 +101,18 @@ std::optional<ImportRow> ImportReader::next()
         m_query.reset();
         return std::nullopt;
     }
-    return m_converter.convert(m_query->record());
+    ImportRow row = m_converter.convert(*m_query);
+    if (!m_plan.keyIsUnique && !row.rejected()) {
+        if (m_occurrenceColumn < 0)
+            m_occurrenceColumn = m_query->record().indexOf(OccurrenceAlias);
+        const qint64 occurrence = m_query->value(m_occurrenceColumn).toLongLong();
+        if (occurrence > 1) {
+            row.todo.id = ImportIds::repeated(row.todo.id, occurrence);
+            row.warnings << ImportWarning{ImportField::SourceKey,
+                                          QStringLiteral("Another row has the same key (%1); both are imported").arg(row.sourceKey)};
+        }
+    }
+    return row;
 }
 
 } // namespace nt

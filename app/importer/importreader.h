@@ -34,6 +34,7 @@ private:
     RowConverter m_converter;
     std::optional<QSqlQuery> m_query;
     Error m_error;
+    int m_occurrenceColumn = -1;
 };
 
 } // namespace nt

@@ -70,6 +70,9 @@ struct ImportPlan
     QString knownApp;                 // "Joplin", "Thunderbird", "Things 3", or empty for the generic path
     QTimeZone naiveZone = QTimeZone::systemTimeZone(); // for times written without an offset
     QUuid targetList;                 // put every todo in this list (null: keep the source's lists)
+    // The key column is a primary key (or rowid): no two rows share it. When it is not known to be,
+    // rows that repeat a key and creation time are told apart by their order in the file.
+    bool keyIsUnique = false;
 
     const ColumnMapping *mapping(ImportField field) const
     {

@@ -68,6 +68,7 @@ struct Builder
     Builder(const QString &app, const QString &table)
     {
         plan.knownApp = app;
+        plan.keyIsUnique = true; // every known app keys its rows with a primary key
         plan.table = table;
         for (int f = int(ImportField::SourceKey); f <= int(ImportField::ListName); ++f) {
             ColumnMapping m;

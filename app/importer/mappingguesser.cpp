@@ -319,6 +319,7 @@ ImportPlan MappingGuesser::guessFor(const SourceTable &table)
         if (pks == 1 && table.columns.at(i).primaryKey) {
             keyColumn = i;
             slot(ImportField::SourceKey).confidence = 1.0;
+            plan.keyIsUnique = true;
         }
     }
     for (int i = 0; i < table.columns.size() && keyColumn < 0; ++i) {
@@ -334,6 +335,7 @@ ImportPlan MappingGuesser::guessFor(const SourceTable &table)
     } else if (!table.isView) {
         slot(ImportField::SourceKey).column = QStringLiteral("rowid");
         slot(ImportField::SourceKey).confidence = 0.5;
+        plan.keyIsUnique = true;
     }
 
     QSet<int> usedColumns{keyColumn};

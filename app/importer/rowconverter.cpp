@@ -225,12 +225,13 @@ ImportRow RowConverter::build(const Values &values) const
     } else {
         todo.completed = completedAt.utc.isValid();
         todo.completedAt = completedAt.utc;
-        if (!done.warning.isEmpty())
+        if (!done.warning.isEmpty() && todo.completed)
             warn(ImportField::Completed,
-                 todo.completed
-                     ? done.warning.section(QLatin1Char(';'), 0, 0) +
-                           QStringLiteral("; imported as done, because the row has a completion time")
-                     : done.warning);
+                 QStringLiteral("Unknown completion value %1; imported as done, because the row has a "
+                                "completion time")
+                     .arg(ValueConverter::quoted(ValueConverter::toText(doneValue).value.trimmed())));
+        else
+            warn(ImportField::Completed, done.warning);
     }
 
     // Times.

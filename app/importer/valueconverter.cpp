@@ -428,6 +428,9 @@ ConvertedTime ValueConverter::toDateTime(const QVariant &value, ValueEncoding en
     }
     if (out.utc.isValid()) {
         const int year = out.utc.date().year();
+        if (year < 1 || year > 9999) // neither database's storage text can hold it
+            return {QDateTime(), false,
+                    QStringLiteral("%1 is not between the years 1 and 9999; left empty").arg(quoted(text))};
         if (year < 1900 || year > 2200)
             addWarning(out.warning,
                        QStringLiteral("Unlikely date %1 kept").arg(out.utc.date().toString(Qt::ISODate)));

@@ -44,8 +44,9 @@ public:
 
     // A time, as UTC.
     // Text: ISO 8601 with 'T' or a space, seconds optional, a fraction of any length (milliseconds
-    // are kept; finer digits are cut, not rounded), an offset (Z, UTC, +hh:mm, +hhmm, +hh) or none;
-    // also the compact form 20260115T102030Z. Text without an offset is a wall-clock time in
+    // are kept; microseconds and finer are cut, never rounded), an offset (Z, UTC, GMT, +hh:mm,
+    // +hhmm, +hh) or none; also the compact form 20260115T102030Z. Other spellings (15.01.2026,
+    // 01/15/2026: which is the day?) are not guessed. Text without an offset is a wall-clock time in
     // `naiveZone`: a time that happens twice (the hour repeated when clocks go back) is read as the
     // first of the two, and a time skipped when clocks go forward is read with the offset before the
     // change; both with a warning. A date alone ('2026-01-15') is dateOnly: 00:00 UTC that day.
@@ -55,7 +56,10 @@ public:
     // number that is a valid date yyyymmdd (1900-2200) is read as that date, with a warning: as
     // seconds it would be a day in August 1970, which no todo app writes.
     // ThingsDate is a date only. Zero or a negative Unix time (AppleSeconds: zero) is no time, with a
-    // warning. Dates before 1900 or after 2200 are kept with a warning.
+    // warning. Dates before 1900 or after 2200 are kept with a warning; outside the years 1 to 9999
+    // (which neither database's storage text holds) they are no time, with a warning. An invalid
+    // `naiveZone` reads naive text as UTC, with a warning. Thread-safe (zone offsets are remembered
+    // per thread).
     static ConvertedTime toDateTime(const QVariant &value, ValueEncoding encoding,
                                     const QTimeZone &naiveZone);
 

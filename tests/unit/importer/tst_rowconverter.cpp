@@ -295,8 +295,9 @@ void tst_RowConverter::shouldReconcileCompletedAndCompletedAt_data()
     QTest::newRow("flag not mapped, time set") << QVariant() << at << true << when << QString();
     QTest::newRow("flag not mapped, no time") << QVariant() << Null << false << QDateTime() << QString();
     QTest::newRow("flag NULL, time set") << Null << at << true << when << QString();
-    QTest::newRow("unknown flag, time set") << QVariant(u"maybe"_s) << at << true << when
-                                            << u"imported as done, because the row has a completion time"_s;
+    QTest::newRow("unknown flag, time set")
+        << QVariant(u"may;be"_s) << at << true << when
+        << u"Unknown completion value “may;be”; imported as done, because the row has a completion time"_s;
     QTest::newRow("unknown flag, no time")
         << QVariant(u"maybe"_s) << Null << false << QDateTime() << u"imported as not done"_s;
 }

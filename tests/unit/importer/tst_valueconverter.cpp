@@ -298,6 +298,9 @@ void tst_ValueConverter::shouldReadTimes_data()
     // Unlikely but kept.
     QTest::newRow("1850") << QVariant(u"1850-06-01"_s) << a << u << utc(1850, 6, 1) << true
                           << u"Unlikely date 1850-06-01 kept"_s;
+    QTest::newRow("year 287000 not kept")
+        << QVariant(qint64(9'000'000'000'000LL)) << enc(ValueEncoding::EpochSeconds) << u << QDateTime()
+        << false << u"“9000000000000” is not between the years 1 and 9999; left empty"_s;
     QTest::newRow("2250") << QVariant(u"2250-01-01T00:00:00Z"_s) << a << u << utc(2250, 1, 1) << false
                           << u"Unlikely date 2250-01-01 kept"_s;
 }
@@ -414,6 +417,9 @@ void tst_ValueConverter::shouldReadText_data()
                                       << u"Invalid UTF-8 replaced; NUL characters removed"_s;
     QTest::newRow("lone surrogate") << QVariant(QString(QChar(0xD800)) + u"x"_s) << u"\uFFFDx"_s
                                     << u"Invalid characters replaced"_s;
+    QTest::newRow("byte-order mark dropped") << QVariant(QByteArray("\xef\xbb\xbf"
+                                                                    "Buy"))
+                                             << u"Buy"_s << QString();
     QTest::newRow("integer") << QVariant(42) << u"42"_s << QString();
     QTest::newRow("empty") << QVariant(u""_s) << u""_s << QString();
     QTest::newRow("NULL") << Null << QString() << QString();
