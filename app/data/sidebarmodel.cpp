@@ -254,7 +254,7 @@ void SidebarModel::scheduleCounts()
 
 void SidebarModel::recount()
 {
-    const QDateTime now = QDateTime::currentDateTime();
+    const TodoFilterModel::Moment now = TodoFilterModel::Moment::current();
     QList<int> counts(rowCount(), 0);
     QHash<QUuid, int> listRow;
     for (int i = 0; i < m_lists.size(); ++i)

@@ -34,8 +34,10 @@ void TodoFilterModel::setSourceModel(QAbstractItemModel *source)
 
 void TodoFilterModel::refilter()
 {
-    // Qt 6.4 has no begin/endFilterChange; invalidateFilter() re-evaluates every row.
-    invalidateFilter();
+    invalidateMoment();
+    // Qt 6.4's invalidateFilter() removes non-matching rows one run at a time and rebuilds its map
+    // after each (slow on large lists); invalidate() rebuilds the mapping once.
+    invalidate();
 }
 
 void TodoFilterModel::setScope(Scope scope, const QUuid &listId)
@@ -73,25 +75,43 @@ void TodoFilterModel::setSortKey(SortKey key)
     sort(0);
 }
 
-bool TodoFilterModel::inScope(const Todo &t, Scope scope, const QUuid &listId, const QDateTime &now, bool showCompleted)
+TodoFilterModel::Moment TodoFilterModel::Moment::current()
 {
-    const QDate today = now.toLocalTime().date();
-    const QDate due = DueText::localDate(t.dueAt, t.dueAllDay);
+    Moment m;
+    const QDateTime local = QDateTime::currentDateTime();
+    m.nowUtc = local.toUTC();
+    m.today = local.date();
+    m.todayStartUtc = QDateTime(m.today, QTime(0, 0)).toUTC();
+    m.tomorrowStartUtc = QDateTime(m.today.addDays(1), QTime(0, 0)).toUTC();
+    return m;
+}
+
+bool TodoFilterModel::inScope(const Todo &t, Scope scope, const QUuid &listId, const Moment &m, bool showCompleted)
+{
     switch (scope) {
     case Scope::All:
         return showCompleted || !t.completed;
-    case Scope::Today:
-        return !t.completed && due.isValid() && due == today;
-    case Scope::Upcoming:
-        return !t.completed && due.isValid() && due > today;
-    case Scope::Overdue:
-        return !t.completed && DueText::state(t.dueAt, t.dueAllDay, now) == DueText::State::Overdue;
     case Scope::Completed:
         return t.completed;
     case Scope::List:
         return t.listId == listId && (showCompleted || !t.completed);
+    default:
+        break;
     }
-    return false;
+    if (t.completed || !t.dueAt.isValid())
+        return false;
+    // An all-day date is a calendar date (stored at 00:00 UTC); a timed one is an instant.
+    const QDate day = t.dueAllDay ? t.dueAt.toUTC().date() : QDate();
+    switch (scope) {
+    case Scope::Today:
+        return t.dueAllDay ? day == m.today : (t.dueAt >= m.todayStartUtc && t.dueAt < m.tomorrowStartUtc);
+    case Scope::Upcoming:
+        return t.dueAllDay ? day > m.today : t.dueAt >= m.tomorrowStartUtc;
+    case Scope::Overdue:
+        return t.dueAllDay ? day < m.today : t.dueAt < m.nowUtc;
+    default:
+        return false;
+    }
 }
 
 bool TodoFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -99,11 +119,11 @@ bool TodoFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     if (sourceParent.isValid() || !m_todos)
         return false;
     const Todo &t = m_todos->todoAt(sourceRow);
-    if (!inScope(t, m_scope, m_listId, QDateTime::currentDateTime(), m_showCompleted))
+    if (!inScope(t, m_scope, m_listId, m_moment, m_showCompleted))
         return false;
     if (m_words.isEmpty())
         return true;
-    const QString haystack = m_todos->index(sourceRow, 0).data(TodoListModel::SearchTextRole).toString();
+    const QString &haystack = m_todos->searchText(sourceRow);
     for (const QString &word : m_words)
         if (!haystack.contains(word))
             return false;

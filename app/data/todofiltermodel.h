@@ -40,8 +40,19 @@ public:
     void setSortKey(SortKey key);
     SortKey sortKey() const { return m_sortKey; }
 
-    // Whether `todo` belongs in a scope at `now` (local time), regardless of search. For counts.
-    static bool inScope(const Todo &todo, Scope scope, const QUuid &listId, const QDateTime &now, bool showCompleted = false);
+    // "Now" and "today" worked out once for a whole pass over the rows: scope tests then compare UTC
+    // instants and dates only (a local-time conversion per row costs more than everything else).
+    struct Moment
+    {
+        QDateTime nowUtc;
+        QDate today;                 // the person's local date
+        QDateTime todayStartUtc;     // local midnight starting today, as UTC
+        QDateTime tomorrowStartUtc;  // local midnight starting tomorrow, as UTC
+        static Moment current();
+    };
+
+    // Whether `todo` belongs in a scope at `moment`, regardless of search. For counts too.
+    static bool inScope(const Todo &todo, Scope scope, const QUuid &listId, const Moment &moment, bool showCompleted = false);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -49,6 +60,7 @@ protected:
 
 private:
     void refilter();
+    void invalidateMoment() { m_moment = Moment::current(); }
 
     TodoListModel *m_todos = nullptr;
     Scope m_scope = Scope::All;
@@ -58,6 +70,7 @@ private:
     bool m_showCompleted = false;
     SortKey m_sortKey = SortKey::Manual;
     QCollator m_collator;
+    Moment m_moment = Moment::current(); // refreshed on every refilter (and at midnight)
 };
 
 } // namespace nt

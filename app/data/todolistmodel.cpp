@@ -57,14 +57,8 @@ QVariant TodoListModel::data(const QModelIndex &index, int role) const
         return t.updatedAt;
     case VersionRole:
         return t.version;
-    case SearchTextRole: {
-        if (m_searchText.size() != m_rows.size())
-            m_searchText = QList<QString>(m_rows.size());
-        QString &cached = m_searchText[index.row()];
-        if (cached.isNull())
-            cached = QString(t.title + QLatin1Char('\n') + t.notes).toCaseFolded();
-        return cached;
-    }
+    case SearchTextRole:
+        return searchText(index.row());
     default:
         break;
     }
@@ -197,6 +191,18 @@ QHash<int, QByteArray> TodoListModel::roleNames() const
     names.insert(ListIdRole, "listId");
     names.insert(NotesRole, "notes");
     return names;
+}
+
+const QString &TodoListModel::searchText(int row) const
+{
+    if (m_searchText.size() != m_rows.size())
+        m_searchText = QList<QString>(m_rows.size());
+    QString &cached = m_searchText[row];
+    if (cached.isNull()) {
+        const Todo &t = m_rows.at(row);
+        cached = QString(t.title + QLatin1Char('\n') + t.notes).toCaseFolded();
+    }
+    return cached;
 }
 
 std::optional<Todo> TodoListModel::todo(const QUuid &id) const

@@ -65,6 +65,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     const Todo &todoAt(int row) const { return m_rows.at(row); }
+    // Title and notes, case-folded, for search (built on first use, kept until the row changes).
+    const QString &searchText(int row) const;
     int rowOf(const QUuid &id) const { return m_index.value(id, -1); }
     // A todo by id: the model's row, or a tombstone deleted in this session.
     std::optional<Todo> todo(const QUuid &id) const;

@@ -36,7 +36,7 @@ QDateTime readTime(const QVariant &v)
     case QMetaType::LongLong:
     case QMetaType::Int:
     case QMetaType::ULongLong:
-        return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), QTimeZone::utc());
+        return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC); // no QTimeZone object per value
     default:
         return UtcTime::fromDatabase(v);
     }
