@@ -1,7 +1,9 @@
 // The one place where the app is wired together: settings, connections, models, the window.
 
 #include "connectionmanager.h"
+#include "importoffer.h"
 #include "mainwindow.h"
+#include "messagepresenter.h"
 #include "profilestore.h"
 #include "quitonsignal.h"
 #include "secretstore.h"
@@ -13,6 +15,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QTimer>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QProcessEnvironment>
@@ -40,6 +44,8 @@ int main(int argc, char *argv[])
                                          QObject::tr("Use the local database file PATH."), QStringLiteral("PATH"));
     parser.addOption(profileOption);
     parser.addOption(localOption);
+    parser.addPositionalArgument(QStringLiteral("file"), QObject::tr("An old SQLite todo file to import."),
+                                 QStringLiteral("[file]"));
     parser.process(app);
     quitOnTerminationSignals();
 
@@ -95,5 +101,28 @@ int main(int argc, char *argv[])
 
     reportStartupWhenPainted(window.findChild<QWidget *>(QStringLiteral("todoList")));
     window.show();
+
+    // A file given on the command line (or opened from the file manager) is offered for import;
+    // otherwise, on a first start with no todos, an old todo file found in the usual places is.
+    const QStringList files = parser.positionalArguments();
+    QTimer::singleShot(0, &window, [&window, &todos, files] {
+        if (!files.isEmpty()) {
+            window.openImportWizard(files.first());
+            return;
+        }
+        if (!ImportOffer::shouldOffer(todos.rowCount() > 0))
+            return;
+        const QStringList found = ImportOffer::candidates(QDir::homePath());
+        if (found.isEmpty())
+            return;
+        ImportOffer::remember();
+        const int choice = MessagePresenter::instance().choose(
+            &window, QObject::tr("Bring your todos over?"),
+            QObject::tr("Neon Todo found an old todo file:\n%1\n\nImport its todos now? You can also do it later "
+                        "with File > Import from SQLite…").arg(QDir::toNativeSeparators(found.first())),
+            {QObject::tr("Import…"), QObject::tr("Not now")});
+        if (choice == 0)
+            window.openImportWizard(found.first());
+    });
     return app.exec();
 }

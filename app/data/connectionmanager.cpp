@@ -257,6 +257,15 @@ Error ConnectionManager::setActive(const QString &connectionName)
     return {};
 }
 
+ConnectionProfile ConnectionManager::remoteProfileWithPassword() const
+{
+    if (!QSqlDatabase::contains(remoteName()))
+        return {};
+    ConnectionProfile profile = m_remoteProfile;
+    profile.password = QSqlDatabase::database(remoteName(), false).password();
+    return profile;
+}
+
 QString ConnectionManager::activeDescription() const
 {
     if (isRemoteActive())

@@ -58,6 +58,10 @@ public:
     // For the status bar: "Local database" or "Neon: host / database".
     QString activeDescription() const;
     ConnectionProfile remoteProfile() const { return m_remoteProfile; }
+    // The profile "remote" is open with, password included: read from the open connection, held in
+    // memory only, never stored. For a worker thread that opens a connection of its own to the same
+    // database (the import). Call it from the thread that owns "remote"; empty when none is open.
+    ConnectionProfile remoteProfileWithPassword() const;
 
 signals:
     void activeChanged(const QString &connectionName);

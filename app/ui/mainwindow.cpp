@@ -2,6 +2,7 @@
 
 #include "connectionmanager.h"
 #include "detailpane.h"
+#include "importwizard.h"
 #include "messagepresenter.h"
 #include "quickaddbar.h"
 #include "shortcutsdialog.h"
@@ -19,11 +20,15 @@
 #include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -46,6 +51,7 @@ MainWindow::MainWindow(ConnectionManager *connections, TodoListModel *todos, Sid
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Neon Todo"));
     resize(1100, 700);
+    setAcceptDrops(true); // an old SQLite todo file dropped here opens the import wizard
 
     m_filter->setSourceModel(m_todos);
     // Check boxes and inline edits in the list become undoable commands like every other change.
@@ -206,6 +212,7 @@ void MainWindow::buildActions()
         return a;
     };
     make("actionQuickAdd", tr("New todo"), QKeySequence::New, [this] { m_quickAdd->lineEdit()->setFocus(); });
+    make("actionImport", tr("Import from SQLite…"), QKeySequence(Qt::CTRL | Qt::Key_I), [this] { openImportWizard(); });
     make("actionFind", tr("Search"), QKeySequence::Find, [this] {
         m_search->setFocus();
         m_search->selectAll();
@@ -305,6 +312,7 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(findAction(this, "actionQuickAdd"));
+    file->addAction(findAction(this, "actionImport"));
     file->addAction(findAction(this, "actionRefresh"));
     file->addSeparator();
     file->addAction(findAction(this, "actionSettings"));
@@ -609,6 +617,56 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_details->flush();
     saveState();
     QMainWindow::closeEvent(event);
+}
+
+// The one local SQLite file being dragged, or empty when the drag is anything else.
+static QString draggedSqliteFile(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
+        return {};
+    const QString path = mime->urls().first().toLocalFile();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const bool sqlite = suffix == QLatin1String("db") || suffix == QLatin1String("sqlite") || suffix == QLatin1String("sqlite3");
+    return sqlite ? path : QString();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!draggedSqliteFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+    else
+        QMainWindow::dragEnterEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString file = draggedSqliteFile(event->mimeData());
+    if (file.isEmpty()) {
+        QMainWindow::dropEvent(event);
+        return;
+    }
+    event->acceptProposedAction();
+    openImportWizard(file);
+}
+
+void MainWindow::openImportWizard(const QString &file)
+{
+    auto *wizard = findChild<ImportWizard *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!wizard || !wizard->isVisible()) { // a closed one is on its way out
+        wizard = new ImportWizard(m_connections, m_sidebarModel->lists(), this);
+        wizard->setAttribute(Qt::WA_DeleteOnClose);
+        wizard->setWindowModality(Qt::WindowModal);
+        connect(wizard, &ImportWizard::importFinished, this, [this](qint64 imported) {
+            m_todos->reload();
+            m_sidebarModel->reload();
+            statusBar()->showMessage(tr("Import finished: %1 new todos.").arg(imported), 8000);
+        });
+    }
+    if (!file.isEmpty() && wizard->currentId() <= ImportWizard::FilePageId)
+        wizard->setFile(file);
+    wizard->show();
+    wizard->raise();
+    wizard->activateWindow();
 }
 
 } // namespace nt

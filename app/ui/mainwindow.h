@@ -39,12 +39,18 @@ public:
     QUndoStack *undoStack() const { return m_undo; }
     // Shows a problem in plain words in the status bar.
     void showProblem(const QString &message);
+    // File > Import from SQLite…: opens the import wizard (or raises the open one) with `file` filled
+    // in when given. After an import the list and the sidebar are read again.
+    void openImportWizard(const QString &file = {});
 
 signals:
     void settingsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // A dropped .db/.sqlite/.sqlite3 file opens the import wizard with it.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildActions();
