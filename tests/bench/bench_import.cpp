@@ -10,12 +10,15 @@
 //             security, indexes). Wall time of Importer::run; peak RSS of this process during it.
 //   \copy     the limit: the same rows already converted (ImportReader over the same snapshot, written
 //             once as COPY text: exactly the values the importer sends) loaded by
-//             `psql -c "\copy todos (...) FROM 'file'"` into another fresh migrated database. Wall time
-//             and peak RSS of that psql process alone (wait4's rusage of the child).
+//             `psql -c "\copy todos (...) FROM 'file'"` into another fresh migrated database (with
+//             FORCE ROW LEVEL SECURITY lifted there: COPY FROM is refused under RLS). Wall time and
+//             peak RSS of that psql process alone (see measureChild).
 //   pgloader  `pgloader FILE.load` (LOAD DATABASE FROM sqlite:///... INTO postgresql://...) from the
 //             same SQLite file into a fresh empty database, where it creates its own tables from the
-//             SQLite schema (its defaults). Wall time and peak RSS of the pgloader process.
-// Each database is dropped again after its round. Medians of the rounds are printed.
+//             SQLite schema (its defaults); TLS with sslmode=require and the stack's CA as
+//             SSL_CERT_FILE. Wall time and peak RSS of the pgloader process alone.
+// Each database is dropped again after its round. Medians of the rounds are printed, and the
+// importer's server-side phases (pg_stat_statements).
 //
 // Run: tests/bench/run-import-bench.sh [--rows N] [--runs K] (it starts the test stack for it).
 
