@@ -1,5 +1,6 @@
 #include "postgresloader.h"
 
+#include "copytext.h"
 #include "importids.h"
 #include "rowconverter.h"
 #include "utctime.h"
@@ -12,43 +13,12 @@
 
 namespace nt {
 
+using CopyText::appendField;
+using CopyText::appendTime;
+
 namespace {
 
 constexpr qsizetype ChunkBytes = 1 << 20; // a COPY message every megabyte
-
-// COPY's text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
-void appendField(QByteArray &out, const QString &value, bool isNull = false)
-{
-    if (isNull) {
-        out += "\\N";
-        return;
-    }
-    const QByteArray utf8 = value.toUtf8();
-    out.reserve(out.size() + utf8.size() + 8);
-    for (const char c : utf8) {
-        switch (c) {
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            out += c;
-        }
-    }
-}
-
-void appendTime(QByteArray &out, const QDateTime &time)
-{
-    appendField(out, UtcTime::toStorageText(time), !time.isValid());
-}
 
 const char *const Staging =
     "CREATE TEMPORARY TABLE import_staging ("

@@ -23,6 +23,7 @@
 // Run: tests/bench/run-import-bench.sh [--rows N] [--runs K] (it starts the test stack for it).
 
 #include "connectionmanager.h"
+#include "copytext.h"
 #include "importer.h"
 #include "importreader.h"
 #include "knownapps.h"
@@ -417,37 +418,9 @@ QString generate(const QString &path, qint64 rows)
 const char *const CopyColumns =
     "id, title, notes, completed, completed_at, due_at, due_all_day, priority, created_at, updated_at, position";
 
-// COPY's text format, as PostgresLoader writes it: backslash, tab, newline, CR escaped; \N is NULL.
-void appendField(QByteArray &out, const QString &value, bool isNull = false)
-{
-    if (isNull) {
-        out += "\\N";
-        return;
-    }
-    for (const char c : value.toUtf8()) {
-        switch (c) {
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            out += c;
-        }
-    }
-}
-
-void appendTime(QByteArray &out, const QDateTime &time)
-{
-    appendField(out, UtcTime::toStorageText(time), !time.isValid());
-}
+// COPY text exactly as PostgresLoader writes it.
+using CopyText::appendField;
+using CopyText::appendTime;
 
 // Every row the importer would load, converted by the importer's own reader, in COPY text format.
 // Position: the n-th row in creation order gets n (what the importer's INSERT gives into an empty
