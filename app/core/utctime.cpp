@@ -22,32 +22,50 @@ namespace {
 
 // The canonical storage text, "yyyy-MM-ddTHH:mm:ss.zzzZ" (24 characters), read without the general
 // parser: SQLite hands every stored time over in this form, several per row of a load. Invalid for
-// anything else (then the general parser below decides), so results are the same either way.
-QDateTime fromStorageText(QStringView text)
+// anything else (then the general parser decides), so results are the same either way.
+// `text` is anything indexable whose elements compare with ASCII characters (UTF-16 or UTF-8).
+template<typename Text>
+QDateTime parseStorageText(const Text &text)
 {
-    if (text.size() != 24 || text.at(4) != u'-' || text.at(7) != u'-' || text.at(10) != u'T' || text.at(13) != u':'
-        || text.at(16) != u':' || text.at(19) != u'.' || text.at(23) != u'Z')
+    if (text.size() != 24 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':'
+        || text[16] != ':' || text[19] != '.' || text[23] != 'Z')
         return {};
-    auto number = [text](qsizetype from, qsizetype length) {
+    auto number = [&text](qsizetype from, qsizetype length) {
         int n = 0;
         for (qsizetype i = from; i < from + length; ++i) {
-            const char16_t c = text.at(i).unicode();
-            if (c < u'0' || c > u'9')
+            const auto c = text[i];
+            if (c < '0' || c > '9')
                 return -1;
-            n = n * 10 + (c - u'0');
+            n = n * 10 + int(c - '0');
         }
         return n;
     };
     const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
     const int hour = number(11, 2), minute = number(14, 2), second = number(17, 2), ms = number(20, 3);
     // Hour 24 and second 60 are left to the general parser.
-    if (year < 1 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || second < 0 || second > 59 || ms < 0)
+    if (year < 1 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+        || second < 0 || second > 59 || ms < 0)
         return {};
     const QDate date(year, month, day);
-    const QTime time(hour, minute, second, ms);
-    if (!date.isValid() || !time.isValid())
+    if (!date.isValid())
         return {};
-    return QDateTime(date, time, Qt::UTC); // Qt::UTC, like toUTC() below
+    // Straight from the day number: no QTime, no time zone lookup.
+    const qint64 msecs = (date.toJulianDay() - QDate(1970, 1, 1).toJulianDay()) * 86400000LL
+        + ((hour * 60LL + minute) * 60LL + second) * 1000LL + ms;
+    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC); // Qt::UTC, like toUTC() below
+}
+
+// UTF-16 code units as char16_t, so they compare with ASCII characters.
+struct Utf16Chars
+{
+    QStringView text;
+    qsizetype size() const { return text.size(); }
+    char16_t operator[](qsizetype i) const { return text.at(i).unicode(); }
+};
+
+QDateTime fromStorageText(QStringView text)
+{
+    return parseStorageText(Utf16Chars{text});
 }
 
 } // namespace
@@ -77,6 +95,13 @@ QDateTime fromDatabase(const QVariant &value)
     if (dt.timeSpec() == Qt::LocalTime)
         dt.setTimeZone(QTimeZone::utc()); // no offset written: stored times are UTC
     return dt.toUTC();
+}
+
+QDateTime fromStorageUtf8(QByteArrayView text)
+{
+    if (const QDateTime fast = parseStorageText(text); fast.isValid())
+        return fast;
+    return text.isEmpty() ? QDateTime() : fromDatabase(QString::fromUtf8(text));
 }
 
 QDateTime fromLocal(const QDate &date, const QTime &time, const QTimeZone &zone)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QTimeZone>
 #include <QString>
@@ -20,6 +21,10 @@ QString toStorageText(const QDateTime &time);
 // QDateTime; QSQLITE returns the text. Text without an offset is taken as UTC. Invalid for NULL or
 // text that is not a time.
 QDateTime fromDatabase(const QVariant &value);
+
+// The same for stored text as UTF-8 bytes (read straight from SQLite): the canonical form is read
+// without building a QString; anything else goes through fromDatabase().
+QDateTime fromStorageUtf8(QByteArrayView text);
 
 // A wall-clock time in `zone` as a UTC instant. A time that does not exist there (the hour skipped
 // when clocks go forward) moves forward past the gap, as clocks do; Qt 6.4 would otherwise give an

@@ -66,7 +66,7 @@ private:
     Scope m_scope = Scope::All;
     QUuid m_listId;
     QString m_searchText;
-    QStringList m_words; // case-folded
+    QStringList m_words;
     bool m_showCompleted = false;
     SortKey m_sortKey = SortKey::Manual;
     QCollator m_collator;

@@ -57,8 +57,6 @@ QVariant TodoListModel::data(const QModelIndex &index, int role) const
         return t.updatedAt;
     case VersionRole:
         return t.version;
-    case SearchTextRole:
-        return searchText(index.row());
     default:
         break;
     }
@@ -193,18 +191,6 @@ QHash<int, QByteArray> TodoListModel::roleNames() const
     return names;
 }
 
-const QString &TodoListModel::searchText(int row) const
-{
-    if (m_searchText.size() != m_rows.size())
-        m_searchText = QList<QString>(m_rows.size());
-    QString &cached = m_searchText[row];
-    if (cached.isNull()) {
-        const Todo &t = m_rows.at(row);
-        cached = QString(t.title + QLatin1Char('\n') + t.notes).toCaseFolded();
-    }
-    return cached;
-}
-
 std::optional<Todo> TodoListModel::todo(const QUuid &id) const
 {
     const int row = rowOf(id);
@@ -275,7 +261,6 @@ void TodoListModel::applyRows(QList<Todo> rows)
         for (int i = start; i <= end; ++i)
             m_index.remove(m_rows.at(i).id);
         m_rows.remove(start, end - start + 1);
-        m_searchText.clear();
         endRemoveRows();
         end = start - 1;
     }
@@ -290,8 +275,6 @@ void TodoListModel::applyRows(QList<Todo> rows)
         Todo &mine = m_rows[row];
         if (fresh.version != mine.version || fresh.updatedAt != mine.updatedAt || fresh.title != mine.title) {
             mine = fresh;
-            if (row < m_searchText.size())
-                m_searchText[row] = QString();
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         }
     }
@@ -308,7 +291,6 @@ void TodoListModel::applyRows(QList<Todo> rows)
             if (!seen[size_t(i)])
                 m_rows.append(std::move(rows[i]));
         rebuildIndex(first);
-        m_searchText.clear();
         endInsertRows();
     }
 }
@@ -323,7 +305,6 @@ void TodoListModel::storeRow(const Todo &todo)
         beginRemoveRows({}, row, row);
         m_index.remove(todo.id);
         m_rows.removeAt(row);
-        m_searchText.clear();
         rebuildIndex(row);
         endRemoveRows();
         return;
@@ -331,8 +312,6 @@ void TodoListModel::storeRow(const Todo &todo)
     m_tombstones.remove(todo.id);
     if (row >= 0) {
         m_rows[row] = todo;
-        if (row < m_searchText.size())
-            m_searchText[row] = QString();
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         return;
     }
@@ -340,7 +319,6 @@ void TodoListModel::storeRow(const Todo &todo)
     beginInsertRows({}, at, at);
     m_rows.append(todo);
     m_index.insert(todo.id, at);
-    m_searchText.clear();
     endInsertRows();
 }
 

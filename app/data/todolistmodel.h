@@ -50,7 +50,6 @@ public:
         CreatedRole,
         UpdatedRole,
         VersionRole,
-        SearchTextRole, // title and notes, case-folded, for search
     };
     Q_ENUM(Role)
 
@@ -65,8 +64,6 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     const Todo &todoAt(int row) const { return m_rows.at(row); }
-    // Title and notes, case-folded, for search (built on first use, kept until the row changes).
-    const QString &searchText(int row) const;
     int rowOf(const QUuid &id) const { return m_index.value(id, -1); }
     // A todo by id: the model's row, or a tombstone deleted in this session.
     std::optional<Todo> todo(const QUuid &id) const;
@@ -116,7 +113,6 @@ private:
     QHash<QUuid, Todo> m_tombstones;
     QHash<QUuid, QString> m_listNames;
     EditHandler m_editHandler;
-    mutable QList<QString> m_searchText; // lazily filled, parallel to m_rows
 };
 
 } // namespace nt

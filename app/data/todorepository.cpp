@@ -2,6 +2,7 @@
 
 #include "sqldialect.h"
 #include "sqlexec.h"
+#include "sqlitedirect.h"
 #include "utctime.h"
 #include "uuids.h"
 
@@ -64,6 +65,31 @@ Todo readTodo(const QSqlQuery &q)
     t.updatedAt = readTime(q.value(11));
     t.deletedAt = readTime(q.value(12));
     t.version = q.value(13).toLongLong();
+    return t;
+}
+
+// The same columns read straight from SQLite (see SqliteDirect): a list of 100,000 todos is read
+// in about a third of the time QSqlQuery takes.
+Todo readTodo(sqlite3_stmt *row)
+{
+    using namespace SqliteDirect;
+    auto time = [row](int column) { return isNull(row, column) ? QDateTime() : UtcTime::fromStorageUtf8(utf8(row, column)); };
+    auto uuid = [row](int column) { return isNull(row, column) ? QUuid() : QUuid::fromString(QAnyStringView(utf8(row, column))); };
+    Todo t;
+    t.id = uuid(0);
+    t.title = text(row, 1);
+    t.notes = text(row, 2);
+    t.completed = integer(row, 3) != 0;
+    t.completedAt = time(4);
+    t.dueAt = time(5);
+    t.dueAllDay = integer(row, 6) != 0;
+    t.priority = int(integer(row, 7));
+    t.listId = uuid(8);
+    t.position = real(row, 9);
+    t.createdAt = time(10);
+    t.updatedAt = time(11);
+    t.deletedAt = time(12);
+    t.version = integer(row, 13);
     return t;
 }
 
@@ -207,21 +233,27 @@ TodoRepository::updateMany(const QHash<QUuid, qint64> &expectedVersions, const T
 
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     const QString cols = columns(dialectOf(db));
-    // SQLite allows 32766 values per statement; stay well below with two per row.
+    // SQLite allows 32766 values per statement; stay well below with two per row (an id is bound once
+    // and named twice).
     constexpr qsizetype Chunk = 4000;
     const QList<QUuid> ids = expectedVersions.keys();
     for (qsizetype start = 0; start < ids.size(); start += Chunk) {
         QVariantMap values;
         const QString sets = setClause(patch, values, UtcTime::now());
         QStringList pairs;
+        QStringList idsOnly;
         for (qsizetype i = start; i < std::min(ids.size(), start + Chunk); ++i) {
             const QString n = QString::number(i - start);
             pairs << QStringLiteral("(:i%1, :v%1)").arg(n);
+            idsOnly << QStringLiteral(":i") + n;
             values.insert(QStringLiteral("i") + n, ids.at(i));
             values.insert(QStringLiteral("v") + n, expectedVersions.value(ids.at(i)));
         }
         auto q = SqlExec::run(db,
-                              QStringLiteral("UPDATE todos SET ") + sets + QStringLiteral(" WHERE (id, version) IN (")
+                              // "id IN" first: SQLite finds rows by key only for a plain IN, and
+                              // would scan the whole table for the row values alone.
+                              QStringLiteral("UPDATE todos SET ") + sets + QStringLiteral(" WHERE id IN (")
+                                  + idsOnly.join(QStringLiteral(", ")) + QStringLiteral(") AND (id, version) IN (")
                                   + pairs.join(QStringLiteral(", ")) + QStringLiteral(") RETURNING ") + cols,
                               values);
         if (!q)
@@ -264,11 +296,22 @@ TodoRepository::updateMany(const QHash<QUuid, qint64> &expectedVersions, const T
 Result<QList<Todo>> TodoRepository::list() const
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    auto q = SqlExec::run(db, QStringLiteral("SELECT ") + columns(dialectOf(db))
-                                  + QStringLiteral(" FROM todos WHERE deleted_at IS NULL ORDER BY position, created_at, id"));
+    // In storage order: the views sort through a proxy, so sorting here would only be paid twice.
+    // SQLite would otherwise walk the partial index todos_list_position (its WHERE matches) and look
+    // every row up from there: three times slower than reading the table straight through.
+    const SqlDialect dialect = dialectOf(db);
+    const QString sql = QStringLiteral("SELECT ") + columns(dialect)
+        + (dialect == SqlDialect::SQLite ? QStringLiteral(" FROM todos NOT INDEXED") : QStringLiteral(" FROM todos"))
+        + QStringLiteral(" WHERE deleted_at IS NULL");
+    QList<Todo> todos;
+    if (SqliteDirect::available(db)) {
+        if (Error e = SqliteDirect::forEachRow(db, sql, [&todos](sqlite3_stmt *row) { todos << readTodo(row); }))
+            return wrap(e, QStringLiteral("Could not read your todos."));
+        return todos;
+    }
+    auto q = SqlExec::run(db, sql);
     if (!q)
         return wrap(q.error(), QStringLiteral("Could not read your todos."));
-    QList<Todo> todos;
     while (q.value().next())
         todos << readTodo(q.value());
     return todos;

@@ -38,7 +38,7 @@ public:
     // The same patch for many todos in one statement (bulk edits). Returns one outcome per id.
     Result<QHash<QUuid, Outcome>> updateMany(const QHash<QUuid, qint64> &expectedVersions, const TodoPatch &patch) const;
 
-    // Every todo that is not deleted, in manual order.
+    // Every todo that is not deleted, in storage order (views sort).
     Result<QList<Todo>> list() const;
     Result<std::optional<Todo>> find(const QUuid &id) const; // deleted rows included
     Result<qint64> count() const;

@@ -30,6 +30,7 @@ private slots:
     void shouldReadTimesFromEitherDriverAsUtc_data();
     void shouldReadTimesFromEitherDriverAsUtc();
     void shouldRoundTripStorageText();
+    void shouldReadUtf8StorageTextLikeDriverText();
     void shouldSortStorageTextInTimeOrder();
     void shouldGiveNowInUtcToTheMillisecond();
 };
@@ -121,6 +122,28 @@ void tst_UtcTime::shouldRoundTripStorageText()
         QCOMPARE(back, t);
         QCOMPARE(back.timeSpec(), Qt::UTC);
     }
+}
+
+void tst_UtcTime::shouldReadUtf8StorageTextLikeDriverText()
+{
+    // The byte reader (SQLite read directly) and the QVariant reader (QSQLITE) agree on every text,
+    // canonical or not, valid or not.
+    const QStringList texts{
+        u"2026-01-15T10:20:30.123Z"_s, u"1999-12-31T23:59:59.999Z"_s, u"2024-02-29T00:00:00.000Z"_s,
+        u"2026-02-29T00:00:00.000Z"_s, u"2026-13-01T00:00:00.000Z"_s, u"2026-00-10T00:00:00.000Z"_s,
+        u"2026-01-15T24:00:00.000Z"_s, u"2026-01-15T10:60:00.000Z"_s, u"2026-01-15T10:20:60.000Z"_s,
+        u"2026-01-15T1x:20:30.123Z"_s, u"2026-01-15 10:20:30.123+00"_s, u"2026-01-15T10:20:30Z"_s,
+        u"2026-01-15T10:20:30.123+02:00"_s, u"2026-01-15T10:20:30.123Zx"_s, u"0000-01-01T00:00:00.000Z"_s,
+        u"2026-01-15T10:20:30.12\u00e9Z"_s, u"next tuesday"_s, u""_s};
+    for (const QString &text : texts) {
+        const QDateTime viaBytes = UtcTime::fromStorageUtf8(text.toUtf8());
+        const QDateTime viaVariant = UtcTime::fromDatabase(QVariant(text));
+        QVERIFY2(viaBytes == viaVariant && viaBytes.isValid() == viaVariant.isValid(), qPrintable(text));
+        if (viaBytes.isValid())
+            QCOMPARE(viaBytes.timeSpec(), Qt::UTC);
+    }
+    QCOMPARE(UtcTime::fromStorageUtf8("2026-01-15T10:20:30.123Z"), Reference);
+    QVERIFY(!UtcTime::fromStorageUtf8("2026-02-29T00:00:00.000Z").isValid());
 }
 
 void tst_UtcTime::shouldSortStorageTextInTimeOrder()
