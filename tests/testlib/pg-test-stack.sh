@@ -21,6 +21,8 @@ readonly CA_NAME="Neon Todo Test CA"
 # Which statements the server log records: none (default), ddl, mod or all. The role setup
 # session never logs its statements, whatever this says.
 readonly LOG_STATEMENT=${NEON_TODO_TEST_PG_LOG_STATEMENT:-none}
+readonly NEON_HOST=ep-test-123456.us-east-2.aws.neon.tech
+readonly NEON_POOLER_HOST=ep-test-123456-pooler.us-east-2.aws.neon.tech
 readonly SERVER_SANS="DNS:localhost,DNS:ep-test-123456.us-east-2.aws.neon.tech,DNS:ep-test-123456-pooler.us-east-2.aws.neon.tech,IP:127.0.0.1"
 
 usage() {
@@ -142,6 +144,7 @@ cmd_stop() {
     if [[ -f $state/env ]]; then
         load_env "$state"
         local dir=${STACK[NEON_TODO_TEST_PG_DIR]:-} datadir=${STACK[NEON_TODO_TEST_PG_DATADIR]:-}
+        if [[ -n $dir && -d $dir/pooler ]]; then stop_pooler "$dir/pooler"; fi
         if [[ -n $datadir && -d $datadir ]]; then stop_server "$datadir" "$dir"; fi
         if [[ -n $dir && -d $dir ]]; then remove_stack_dir "$dir"; fi
         rm -f -- "$state/env"
@@ -164,6 +167,7 @@ start_failed() {
             echo "pg-test-stack: setup log tail:" >&2
             tail -n 20 "$START_DIR/setup.log" >&2 || true
         fi
+        [[ -d $START_DIR/pooler ]] && stop_pooler "$START_DIR/pooler"
         [[ -n $START_DATADIR ]] && stop_server "$START_DATADIR" "$START_DIR"
         remove_stack_dir "$START_DIR"
     fi
@@ -223,6 +227,80 @@ log_line_prefix = '%m [%p] %q%u@%d '
 EOF
     echo "port = $port" >"$datadir/neon_todo_port.conf"
     printf '%s\n' "include 'neon_todo_test.conf'" "include 'neon_todo_port.conf'" >>"$datadir/postgresql.conf"
+}
+
+# PgBouncer in transaction mode in front of the server, as Neon's "-pooler" endpoint: TLS to the
+# client with the same certificate, TLS to the server, SCRAM both ways (the role secrets are copied
+# from pg_authid into its auth file, so it can log in to the server as each role).
+start_pooler() {
+    local dir=$1 user=$2 pg_port=$3
+    shift 3
+    local -a psql_su=("$@")
+    local pdir=$dir/pooler
+    mkdir -p -- "$pdir"
+    chown "$user" "$pdir"
+    chmod 0700 "$pdir"
+    # '"name" "SCRAM secret"' lines; never printed.
+    (
+        umask 077
+        as_user "$user" "$dir" "${psql_su[@]}" -d postgres -Atc \
+            "SELECT format('\"%s\" \"%s\"', rolname, rolpassword) FROM pg_authid WHERE rolname LIKE 'neon\\_todo\\_%'" \
+            >"$pdir/userlist.txt" 2>>"$dir/setup.log"
+    )
+    chown "$user" "$pdir/userlist.txt"
+    local port attempt
+    for ((attempt = 0; attempt < 5; attempt++)); do
+        port=$(pick_port)
+        cat >"$pdir/pgbouncer.ini" <<EOF
+; Written by pg-test-stack.sh: the pooled endpoint, like Neon's -pooler host.
+[databases]
+* = host=127.0.0.1 port=$pg_port
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $port
+unix_socket_dir =
+pool_mode = transaction
+auth_type = scram-sha-256
+auth_file = $pdir/userlist.txt
+max_client_conn = 500
+default_pool_size = 40
+max_db_connections = 150
+server_reset_query =
+ignore_startup_parameters = extra_float_digits,options
+client_tls_sslmode = require
+client_tls_cert_file = $dir/server.crt
+client_tls_key_file = $dir/server.key
+server_tls_sslmode = verify-full
+server_tls_ca_file = $dir/ca.crt
+logfile = $pdir/pgbouncer.log
+pidfile = $pdir/pgbouncer.pid
+log_connections = 0
+log_disconnections = 0
+EOF
+        chown "$user" "$pdir/pgbouncer.ini"
+        if as_user "$user" "$dir" pgbouncer -d -q "$pdir/pgbouncer.ini" >>"$dir/setup.log" 2>&1; then
+            local i
+            for ((i = 0; i < 50; i++)); do
+                port_is_free "$port" || { echo "$port"; return 0; }
+                sleep 0.1
+            done
+        fi
+        stop_pooler "$pdir"
+    done
+    die "PgBouncer did not start (see $dir/setup.log and $pdir/pgbouncer.log)"
+}
+
+stop_pooler() {
+    local pdir=$1 pid
+    [[ -f $pdir/pgbouncer.pid ]] || return 0
+    pid=$(cat "$pdir/pgbouncer.pid" 2>/dev/null || true)
+    if [[ $pid =~ ^[0-9]+$ ]] && [[ $(cat "/proc/$pid/comm" 2>/dev/null) == pgbouncer ]]; then
+        kill -TERM "$pid" 2>/dev/null || true
+        local i
+        for ((i = 0; i < 30; i++)); do [[ -d /proc/$pid ]] || break; sleep 0.1; done
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    rm -f -- "$pdir/pgbouncer.pid"
 }
 
 cmd_start() {
@@ -304,14 +382,26 @@ GRANT EXECUTE ON FUNCTION pg_stat_statements_reset(oid, oid, bigint) TO neon_tod
 SELECT pg_stat_statements_reset();
 EOF
 
-    # The env file: written 0600 in one go (temp file + rename).
+    local pooler_port
+    pooler_port=$(start_pooler "$dir" "$user" "$port" "${psql_su[@]}")
+
+    # The env file: written 0600 in one go (temp file + rename). Clients use Neon-style host names
+    # with hostaddr=127.0.0.1, so verify-full checks the name without DNS. PgBouncer (1.18) does not
+    # offer SCRAM channel binding, so the pooled URLs ask for it only when offered (Neon's own
+    # pooler sits behind its proxy, which does).
     local q="hostaddr=127.0.0.1&sslmode=verify-full&sslrootcert=$dir/ca.crt"
+    local pq="$q&channel_binding=prefer"
+    local direct=$NEON_HOST:$port pooled=$NEON_POOLER_HOST:$pooler_port
     local tmp_env
     tmp_env=$(umask 077 && mktemp "$state/.env.XXXXXX")
     cat >"$tmp_env" <<EOF
-NEON_TODO_TEST_PG_URL=postgresql://neon_todo_owner:$pw_owner@localhost:$port/$DB_NAME?$q
-NEON_TODO_TEST_PG_ALICE_URL=postgresql://neon_todo_alice:$pw_alice@localhost:$port/$DB_NAME?$q
-NEON_TODO_TEST_PG_BOB_URL=postgresql://neon_todo_bob:$pw_bob@localhost:$port/$DB_NAME?$q
+NEON_TODO_TEST_PG_URL=postgresql://neon_todo_owner:$pw_owner@$direct/$DB_NAME?$q
+NEON_TODO_TEST_PG_ALICE_URL=postgresql://neon_todo_alice:$pw_alice@$direct/$DB_NAME?$q
+NEON_TODO_TEST_PG_BOB_URL=postgresql://neon_todo_bob:$pw_bob@$direct/$DB_NAME?$q
+NEON_TODO_TEST_POOLER_URL=postgresql://neon_todo_owner:$pw_owner@$pooled/$DB_NAME?$pq
+NEON_TODO_TEST_POOLER_ALICE_URL=postgresql://neon_todo_alice:$pw_alice@$pooled/$DB_NAME?$pq
+NEON_TODO_TEST_POOLER_BOB_URL=postgresql://neon_todo_bob:$pw_bob@$pooled/$DB_NAME?$pq
+NEON_TODO_TEST_POOLER_PORT=$pooler_port
 NEON_TODO_TEST_PG_PORT=$port
 NEON_TODO_TEST_PG_DIR=$dir
 NEON_TODO_TEST_PG_DATADIR=$datadir
@@ -324,7 +414,7 @@ EOF
 
     trap - EXIT
     START_DIR=""
-    echo "test stack: PostgreSQL $version on 127.0.0.1:$port (TLS, SCRAM), state in $state/env"
+    echo "test stack: PostgreSQL $version on 127.0.0.1:$port (TLS, SCRAM), PgBouncer (transaction mode) on 127.0.0.1:$pooler_port, state in $state/env"
 }
 
 cmd_psql() {

@@ -80,8 +80,17 @@ QString driverName(Driver driver)
     return driver == Driver::SQLite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
 }
 
-QString TestStack::value(const QString &key)
+bool TestStack::throughPooler()
 {
+    return qEnvironmentVariable("NEON_TODO_TEST_ENDPOINT") == QLatin1String("pooler");
+}
+
+QString TestStack::value(const QString &requested)
+{
+    // With NEON_TODO_TEST_ENDPOINT=pooler every role's URL is the pooled endpoint's.
+    QString key = requested;
+    if (throughPooler() && key.startsWith(QLatin1String("NEON_TODO_TEST_PG_")) && key.endsWith(QLatin1String("_URL")))
+        key.replace(QLatin1String("NEON_TODO_TEST_PG_"), QLatin1String("NEON_TODO_TEST_POOLER_"));
     const QString fromEnv = qEnvironmentVariable(key.toUtf8().constData());
     if (!fromEnv.isEmpty())
         return fromEnv;

@@ -23,7 +23,11 @@ QString driverName(Driver driver);
 class TestStack
 {
 public:
+    // Values by name. The role URLs (NEON_TODO_TEST_PG_*_URL) are the direct endpoint's, or the
+    // PgBouncer endpoint's (transaction mode) when NEON_TODO_TEST_ENDPOINT=pooler.
     static QString value(const QString &key);
+    static bool throughPooler();
+
     static QString ownerUrl() { return value(QStringLiteral("NEON_TODO_TEST_PG_URL")); }
     static QString aliceUrl() { return value(QStringLiteral("NEON_TODO_TEST_PG_ALICE_URL")); }
     static QString bobUrl() { return value(QStringLiteral("NEON_TODO_TEST_PG_BOB_URL")); }
