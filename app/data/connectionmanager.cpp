@@ -1,5 +1,6 @@
 #include "connectionmanager.h"
 
+#include "connectionerror.h"
 #include "schemamigrator.h"
 #include "sqlexec.h"
 #include "uuids.h"
@@ -133,35 +134,6 @@ Error ConnectionManager::addPostgres(const QString &connectionName, const Connec
     return {};
 }
 
-Error describeOpenError(const QString &nativeMessage, const QString &nativeCode, const ConnectionProfile &profile)
-{
-    const QString where = profile.displayName();
-    const QString text = nativeMessage.trimmed();
-    const QString lower = text.toLower();
-    auto make = [&](Error::Kind kind, const QString &message) {
-        return Error::make(kind, message, text.section(QLatin1Char('\n'), 0, 0), nativeCode);
-    };
-    if (lower.contains(QLatin1String("no password supplied")))
-        return make(Error::Kind::Authentication,
-                    QStringLiteral("%1 asks for a password. Enter it, or save it in the connection profile.")
-                        .arg(where));
-    if (lower.contains(QLatin1String("password authentication failed")))
-        return make(Error::Kind::Authentication,
-                    QStringLiteral("The password for %1 was not accepted. Check the password in the connection "
-                                   "profile and try again.")
-                        .arg(profile.user));
-    if (lower.contains(QLatin1String("certificate")))
-        return make(Error::Kind::Tls, QStringLiteral("The server's certificate could not be verified for %1. Check "
-                                                     "the host name and the CA certificate (sslrootcert).")
-                                          .arg(profile.host));
-    if (lower.contains(QLatin1String("timeout expired")))
-        return make(Error::Kind::Timeout, QStringLiteral("%1 did not answer in time. Check your network and try "
-                                                         "again.")
-                                              .arg(where));
-    return make(Error::Kind::Connection,
-                QStringLiteral("Could not connect to %1. Check the connection profile and your network.").arg(where));
-}
-
 Error ConnectionManager::openRemote(const ConnectionProfile &profile, bool migrate)
 {
     closeAndRemove(remoteName());
@@ -173,7 +145,7 @@ Error ConnectionManager::openRemote(const ConnectionProfile &profile, bool migra
             const QSqlError err = db.lastError();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(remoteName());
-            return describeOpenError(err.databaseText().isEmpty() ? err.driverText() : err.databaseText(),
+            return describeConnectionFailure(err.databaseText().isEmpty() ? err.driverText() : err.databaseText(),
                                      err.nativeErrorCode(), profile);
         }
         if (migrate) {
@@ -209,7 +181,7 @@ void ConnectionManager::connectRemote(const ConnectionProfile &profile)
             QSqlDatabase db = QSqlDatabase::database(name, false);
             if (!db.open()) {
                 const QSqlError err = db.lastError();
-                result = describeOpenError(err.databaseText().isEmpty() ? err.driverText() : err.databaseText(),
+                result = describeConnectionFailure(err.databaseText().isEmpty() ? err.driverText() : err.databaseText(),
                                            err.nativeErrorCode(), profile);
             } else {
                 auto migrated = SchemaMigrator(name).migrate();

@@ -80,8 +80,4 @@ private:
     quint64 m_probeGeneration = 0;
 };
 
-// A connection-level Error from a failed open, in plain words. (Kept small here; the Neon-aware
-// classification of every failure lives with the remote code.)
-Error describeOpenError(const QString &nativeMessage, const QString &nativeCode, const ConnectionProfile &profile);
-
 } // namespace nt

@@ -1,5 +1,7 @@
 #include "connectiontester.h"
 
+#include "connectionerror.h"
+
 #include "connectionmanager.h"
 #include "schemamigrator.h"
 #include "sqlexec.h"
@@ -200,7 +202,7 @@ ConnectionTester::Report ConnectionTester::run(const ConnectionProfile &requeste
         if (!db.open()) {
             const QSqlError err = db.lastError();
             report.error =
-                describeOpenError(err.databaseText().isEmpty() ? err.driverText() : err.databaseText(),
+                describeConnectionFailure(err.databaseText().isEmpty() ? err.driverText() : err.databaseText(),
                                   err.nativeErrorCode(), profile);
         } else {
             check(name, profile, report);
