@@ -135,7 +135,7 @@ bool isConnectionLost(const Error &error)
         || state.startsWith(QLatin1String("08")))
         return true;
     const QString lower = error.detail.toLower();
-    return has(lower, "server closed the connection") || has(lower, "connection reset")
+    return has(lower, "server closed the connection") || has(lower, "closed unexpectedly") || has(lower, "connection reset")
         || has(lower, "no connection to the server") || has(lower, "terminating connection")
         || has(lower, "could not receive data") || has(lower, "could not send data") || has(lower, "ssl syscall error")
         || has(lower, "ssl error") || has(lower, "connection to server was lost")

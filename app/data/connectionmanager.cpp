@@ -1,6 +1,7 @@
 #include "connectionmanager.h"
 
 #include "connectionerror.h"
+#include "remotelink.h"
 #include "schemamigrator.h"
 #include "sqlexec.h"
 #include "uuids.h"
@@ -11,6 +12,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace nt {
@@ -28,13 +30,40 @@ Error ioError(const QString &message, const QString &detail)
 
 } // namespace
 
+namespace {
+
+// The managers by the name of their remote connection, for RemoteLink's reconnect notices (which
+// arrive on the thread that uses the connection: the manager's own).
+QHash<QString, ConnectionManager *> &managers()
+{
+    static QHash<QString, ConnectionManager *> byRemoteName;
+    return byRemoteName;
+}
+
+} // namespace
+
 ConnectionManager::ConnectionManager(QString prefix, QObject *parent)
     : QObject(parent), m_prefix(std::move(prefix))
 {
+    if (managers().isEmpty()) {
+        RemoteLink::setObserver({
+            [](const QString &name) {
+                if (ConnectionManager *m = managers().value(name))
+                    emit m->remoteReconnecting(m->m_remoteProfile.displayName());
+            },
+            [](const QString &name, const Error &outcome) {
+                if (ConnectionManager *m = managers().value(name))
+                    emit m->remoteReconnected(outcome);
+            },
+        });
+    }
+    managers().insert(remoteName(), this);
 }
 
 ConnectionManager::~ConnectionManager()
 {
+    managers().remove(remoteName());
+    RemoteLink::setDeadline(remoteName(), 0);
     if (m_probe) {
         m_probe->disconnect(this);
         m_probe->waitForFinished(); // the worker removes its own connection
@@ -156,6 +185,8 @@ Error ConnectionManager::openRemote(const ConnectionProfile &profile, bool migra
     }
     m_remoteProfile = profile;
     m_remoteProfile.password.clear();
+    // From now on no statement on "remote" may take longer than this (see RemoteLink).
+    RemoteLink::setDeadline(remoteName(), m_operationDeadlineMs);
     // Another database behind the same name: whoever shows the active one must read it again.
     if (m_active == remoteName())
         emit activeChanged(remoteName());
@@ -171,6 +202,11 @@ void ConnectionManager::connectRemote(const ConnectionProfile &profile)
         m_probe->disconnect(this);
     }
     emit remoteConnecting(profile.displayName());
+    // A Neon compute that was suspended takes a few seconds to start: say so instead of nothing.
+    QTimer::singleShot(WakingNoticeMs, this, [this, profile, generation] {
+        if (generation == m_probeGeneration && isConnecting())
+            emit remoteWaking(profile.displayName());
+    });
 
     auto probe = [profile]() -> Error {
         const QString name = QStringLiteral("probe-") + Uuids::toText(Uuids::createV7());

@@ -63,9 +63,23 @@ public:
     // database (the import). Call it from the thread that owns "remote"; empty when none is open.
     ConnectionProfile remoteProfileWithPassword() const;
 
+    // The longest one statement on "remote" may take before the app stops waiting (RemoteLink's
+    // watchdog cuts the connection); applies from the next openRemote(). 0 = no limit.
+    void setOperationDeadline(int milliseconds) { m_operationDeadlineMs = milliseconds; }
+    int operationDeadline() const { return m_operationDeadlineMs; }
+    static constexpr int DefaultOperationDeadlineMs = 8000;
+    // After this long a connect that has not finished is announced as a compute waking up.
+    static constexpr int WakingNoticeMs = 1500;
+
 signals:
     void activeChanged(const QString &connectionName);
     void remoteConnecting(const QString &description);
+    // Connecting takes longer than a warm server would: most likely a Neon compute starting.
+    void remoteWaking(const QString &description);
+    // "remote" was found closed (Neon suspended the compute, the network dropped) and is being
+    // opened again; then reopened (error None) or not.
+    void remoteReconnecting(const QString &description);
+    void remoteReconnected(const nt::Error &outcome);
     void remoteReady();
     void remoteFailed(const nt::Error &error);
 
@@ -78,6 +92,7 @@ private:
     ConnectionProfile m_remoteProfile;
     QFutureWatcher<Error> *m_probe = nullptr;
     quint64 m_probeGeneration = 0;
+    int m_operationDeadlineMs = DefaultOperationDeadlineMs;
 };
 
 } // namespace nt

@@ -1,5 +1,6 @@
 #include "postgresdirect.h"
 
+#include "remotelink.h"
 #include "sqlexec.h"
 
 #include <QSqlDriver>
@@ -60,17 +61,21 @@ bool Row::boolean(int column) const
 
 Error forEachRow(const QSqlDatabase &db, const QString &sql, const std::function<void(const Row &)> &row)
 {
-    pg_conn *conn = connection(db);
+    if (Error e = RemoteLink::ensureOpen(db))
+        return e;
+    pg_conn *conn = connection(db); // after ensureOpen: a reopened connection has a new PGconn
     if (!conn)
         return Error::make(Error::Kind::Connection, QStringLiteral("The database connection is not open."));
+    const RemoteLink::Deadline deadline(db);
     const std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn, sql.toUtf8().constData()), &PQclear);
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK) {
         const QString state = result ? QString::fromLatin1(PQresultErrorField(result.get(), PG_DIAG_SQLSTATE)) : QString();
         const QString message = QString::fromUtf8(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(conn));
         const bool gone = PQstatus(conn) == CONNECTION_BAD;
-        return SqlExec::fromSqlError(QSqlError(QString(), message, gone ? QSqlError::ConnectionError : QSqlError::StatementError, state),
-                                     QStringLiteral("The database refused a statement."));
+        return deadline.explain(
+            SqlExec::fromSqlError(QSqlError(QString(), message, gone ? QSqlError::ConnectionError : QSqlError::StatementError, state),
+                                  QStringLiteral("The database refused a statement.")));
     }
     const int rows = PQntuples(result.get());
     for (int i = 0; i < rows; ++i)

@@ -1,5 +1,8 @@
 #include "sqlexec.h"
 
+#include "connectionerror.h"
+#include "remotelink.h"
+
 #include "sqldialect.h"
 #include "sqlscript.h"
 #include "utctime.h"
@@ -101,8 +104,7 @@ Error fromSqlError(const QSqlError &error, const QString &what)
     if (detail.isEmpty())
         detail = error.driverText().trimmed();
     Error::Kind kind = Error::Kind::Database;
-    if (error.type() == QSqlError::ConnectionError || state.startsWith(QLatin1String("08"))
-        || state == QLatin1String("57P01"))
+    if (error.type() == QSqlError::ConnectionError || isConnectionLost(Error::make(kind, what, detail, state)))
         kind = Error::Kind::Connection;
     else if (state == QLatin1String("42501"))
         kind = Error::Kind::Permission;
@@ -119,8 +121,11 @@ Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariant
         auto text = inlineValues(db, sql, values);
         if (!text)
             return text.error();
+        if (Error e = RemoteLink::ensureOpen(db))
+            return e;
+        const RemoteLink::Deadline deadline(db);
         if (!query.exec(text.value()))
-            return fromSqlError(query.lastError(), QStringLiteral("The database refused a statement."));
+            return deadline.explain(fromSqlError(query.lastError(), QStringLiteral("The database refused a statement.")));
         return query;
     }
 

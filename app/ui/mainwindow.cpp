@@ -161,6 +161,20 @@ MainWindow::MainWindow(ConnectionManager *connections, TodoListModel *todos, Sid
     });
     connect(m_connections, &ConnectionManager::remoteConnecting, this,
             [this](const QString &where) { statusBar()->showMessage(tr("Connecting to %1…").arg(where)); });
+    connect(m_connections, &ConnectionManager::remoteWaking, this, [this](const QString &where) {
+        statusBar()->showMessage(tr("Waking the database at %1… (a Neon database that was asleep takes a few seconds)").arg(where));
+    });
+    connect(m_connections, &ConnectionManager::remoteReconnecting, this,
+            [this](const QString &where) { statusBar()->showMessage(tr("Reconnecting to %1…").arg(where)); });
+    connect(m_connections, &ConnectionManager::remoteReconnected, this, [this](const Error &outcome) {
+        if (outcome) {
+            showProblem(outcome.message);
+            return;
+        }
+        statusBar()->clearMessage();
+        // Other devices may have changed things while the connection was gone.
+        QTimer::singleShot(0, this, &MainWindow::refreshFromDatabase);
+    });
     connect(m_connections, &ConnectionManager::remoteReady, this, [this] { statusBar()->clearMessage(); });
     connect(m_connections, &ConnectionManager::remoteFailed, this, [this](const Error &e) { showProblem(e.message); });
 
@@ -170,9 +184,7 @@ MainWindow::MainWindow(ConnectionManager *connections, TodoListModel *todos, Sid
     connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
         if (state != Qt::ApplicationActive || m_sinceRefresh.elapsed() < RefreshOnFocusAfterMs)
             return;
-        m_sinceRefresh.restart();
-        m_todos->reload();
-        m_sidebarModel->reload();
+        refreshFromDatabase();
     });
 
     // At local midnight "today" moves: smart lists, counts and due words follow.
@@ -254,11 +266,7 @@ void MainWindow::buildActions()
         editSelected(p, tr("Clear due date"));
     });
     make("actionSelectAll", tr("Select all"), QKeySequence::SelectAll, [this] { m_view->selectAll(); }, m_view);
-    make("actionRefresh", tr("Refresh"), QKeySequence::Refresh, [this] {
-        m_sinceRefresh.restart();
-        m_todos->reload();
-        m_sidebarModel->reload();
-    });
+    make("actionRefresh", tr("Refresh"), QKeySequence::Refresh, [this] { refreshFromDatabase(); });
     make("actionSettings", tr("Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { emit settingsRequested(); });
     make("actionShortcuts", tr("Keyboard shortcuts"), QKeySequence::HelpContents, [this] { showShortcuts(); });
     make("actionQuit", tr("Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), [this] { close(); });
@@ -536,6 +544,13 @@ void MainWindow::updateDetails()
 void MainWindow::updateConnectionLabel()
 {
     m_connectionLabel->setText(m_connections->activeDescription());
+}
+
+void MainWindow::refreshFromDatabase()
+{
+    m_sinceRefresh.restart();
+    m_todos->reload();
+    m_sidebarModel->reload();
 }
 
 void MainWindow::showProblem(const QString &message)

@@ -53,6 +53,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // Reads todos and lists again (focus after a while, F5, after a reconnect).
+    void refreshFromDatabase();
     void buildActions();
     void buildMenus();
     void restoreState();
