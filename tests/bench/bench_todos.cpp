@@ -23,6 +23,7 @@
 #include "connectionmanager.h"
 #include "schemamigrator.h"
 #include "sqlexec.h"
+#include "statementcounter.h"
 #include "testdatabase.h"
 #include "tododelegate.h"
 #include "todofiltermodel.h"
@@ -352,38 +353,6 @@ Error seed(const QString &connectionName, int count, TextMaker &text)
 
 // Statements PostgreSQL executed for one database so far (pg_stat_statements, read from the stack's
 // postgres database so that reading does not count itself). -1 when unavailable.
-class StatementCounter
-{
-public:
-    explicit StatementCounter(const test::ScratchDatabase &db) : m_name(db.connectionName() + QStringLiteral("-stats"))
-    {
-        ConnectionProfile stats = db.profile();
-        m_database = stats.database;
-        stats.database = QStringLiteral("postgres");
-        if (ConnectionManager::addPostgres(m_name, stats) || !QSqlDatabase::database(m_name).isOpen())
-            m_error = QStringLiteral("cannot open the postgres database for pg_stat_statements");
-    }
-    ~StatementCounter()
-    {
-        QSqlDatabase::database(m_name, false).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QString error() const { return m_error; }
-    qint64 executed() const
-    {
-        auto q = SqlExec::run(QSqlDatabase::database(m_name, false),
-                              QStringLiteral("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements "
-                                             "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = :db)"),
-                              {{QStringLiteral("db"), m_database}});
-        return q.ok() && q.value().next() ? q.value().value(0).toLongLong() : -1;
-    }
-
-private:
-    QString m_name;
-    QString m_database;
-    QString m_error;
-};
-
 double elapsedMs(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
@@ -500,7 +469,7 @@ public:
         m_report.add(m_rows, Label::Seed, m_driver, seedMs);
 
         if (m_driver == Driver::PostgreSQL) {
-            m_counter = std::make_unique<StatementCounter>(m_db);
+            m_counter = std::make_unique<test::StatementCounter>(m_db);
             if (!m_counter->error().isEmpty())
                 return m_counter->error();
             if (m_counter->executed() < 0)
@@ -702,7 +671,7 @@ private:
     Driver m_driver;
     Report &m_report;
     test::ScratchDatabase m_db;
-    std::unique_ptr<StatementCounter> m_counter;
+    std::unique_ptr<test::StatementCounter> m_counter;
 };
 
 // The goals of issue 3, judged on the recorded numbers.

@@ -91,6 +91,11 @@ QString TestStack::value(const QString &requested)
     QString key = requested;
     if (throughPooler() && key.startsWith(QLatin1String("NEON_TODO_TEST_PG_")) && key.endsWith(QLatin1String("_URL")))
         key.replace(QLatin1String("NEON_TODO_TEST_PG_"), QLatin1String("NEON_TODO_TEST_POOLER_"));
+    return rawValue(key);
+}
+
+QString TestStack::rawValue(const QString &key)
+{
     const QString fromEnv = qEnvironmentVariable(key.toUtf8().constData());
     if (!fromEnv.isEmpty())
         return fromEnv;

@@ -27,6 +27,10 @@ public:
     // PgBouncer endpoint's (transaction mode) when NEON_TODO_TEST_ENDPOINT=pooler.
     static QString value(const QString &key);
     static bool throughPooler();
+    // The value exactly as the stack wrote it (no pooler mapping).
+    static QString rawValue(const QString &key);
+    // The owner's URL of the direct endpoint, whichever endpoint the suite runs against.
+    static QString directOwnerUrl() { return rawValue(QStringLiteral("NEON_TODO_TEST_PG_URL")); }
 
     static QString ownerUrl() { return value(QStringLiteral("NEON_TODO_TEST_PG_URL")); }
     static QString aliceUrl() { return value(QStringLiteral("NEON_TODO_TEST_PG_ALICE_URL")); }

@@ -2,6 +2,7 @@
 #include "schemamigrator.h"
 #include "sidebarmodel.h"
 #include "sqlexec.h"
+#include "statementcounter.h"
 #include "testdatabase.h"
 #include "todofiltermodel.h"
 #include "todolistmodel.h"
@@ -352,19 +353,9 @@ void tst_TodoListModel::shouldCostOneStatementPerWrite()
     // PostgreSQL counts what it executed (pg_stat_statements, in the stack's postgres database).
     Fixture f(Driver::PostgreSQL);
     QVERIFY2(f.ok(), qPrintable(f.why()));
-    ConnectionProfile stats = f.db.profile();
-    const QString database = stats.database;
-    stats.database = QStringLiteral("postgres");
-    const QString statsName = f.db.connectionName() + QStringLiteral("-stats");
-    QVERIFY(!ConnectionManager::addPostgres(statsName, stats));
-    QVERIFY(QSqlDatabase::database(statsName).isOpen());
-    auto executed = [&]() -> qint64 {
-        auto q = SqlExec::run(QSqlDatabase::database(statsName),
-                              QStringLiteral("SELECT coalesce(sum(calls), 0) FROM pg_stat_statements "
-                                             "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = :db)"),
-                              {{QStringLiteral("db"), database}});
-        return q.ok() && q.value().next() ? q.value().value(0).toLongLong() : -1;
-    };
+    const StatementCounter counter(f.db);
+    QVERIFY2(counter.error().isEmpty(), qPrintable(counter.error()));
+    auto executed = [&] { return counter.executed(); };
     auto measure = [&](const std::function<bool()> &op) {
         const qint64 before = executed();
         const bool ok = op();
@@ -381,8 +372,6 @@ void tst_TodoListModel::shouldCostOneStatementPerWrite()
                                  QStringLiteral("SELECT count(*) FROM pg_prepared_statements"));
     QVERIFY(prepared.ok() && prepared.value().next());
     QCOMPARE(prepared.value().value(0).toInt(), 0);
-    QSqlDatabase::database(statsName).close();
-    QSqlDatabase::removeDatabase(statsName);
 }
 
 QTEST_MAIN(tst_TodoListModel)
