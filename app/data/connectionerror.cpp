@@ -113,6 +113,8 @@ Error describeConnectionFailure(const QString &nativeMessage, const QString &sql
 
 Error describeStatementFailure(const Error &error)
 {
+    if (error.kind == Error::Kind::Timeout) // already says what happened (RemoteLink's deadline)
+        return error;
     const QString state = error.sqlState;
     const QString lower = error.detail.toLower();
     auto make = [&](Error::Kind kind, const QString &message) { return Error::make(kind, message, error.detail, state); };
@@ -126,6 +128,21 @@ Error describeStatementFailure(const Error &error)
         return make(Error::Kind::Connection, tr("The connection to the database was lost. Nothing was saved by the "
                                                 "change that was under way."));
     return error;
+}
+
+Error withContext(const Error &cause, const QString &what)
+{
+    const Error why = describeStatementFailure(cause);
+    switch (why.kind) {
+    case Error::Kind::Connection:
+    case Error::Kind::Timeout:
+    case Error::Kind::Permission:
+    case Error::Kind::Authentication:
+    case Error::Kind::Tls:
+        return Error::make(why.kind, what + QLatin1Char(' ') + why.message, why.detail, why.sqlState);
+    default:
+        return Error::make(why.kind, what, why.detail, why.sqlState);
+    }
 }
 
 bool isConnectionLost(const Error &error)

@@ -22,6 +22,11 @@ Error describeConnectionFailure(const QString &nativeMessage, const QString &sql
 // `error` unchanged.
 Error describeStatementFailure(const Error &error);
 
+// A failed statement as the person reads it: `what` was being done ("Could not save the todo."),
+// followed by why in plain words when the cause is one they can act on (the connection, a timeout,
+// a permission); the database's own text stays in detail.
+Error withContext(const Error &cause, const QString &what);
+
 // Whether an error means the connection is gone and opening it again may help (Neon suspended the
 // compute: 57P01; the network dropped it; the server restarted).
 bool isConnectionLost(const Error &error);

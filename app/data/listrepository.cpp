@@ -1,5 +1,6 @@
 #include "listrepository.h"
 
+#include "connectionerror.h"
 #include "sqldialect.h"
 #include "sqlexec.h"
 #include "utctime.h"
@@ -28,7 +29,7 @@ ListInfo readList(const QSqlQuery &q)
 
 Error wrap(const Error &e, const QString &what)
 {
-    return Error::make(e.kind, what, e.detail, e.sqlState);
+    return withContext(e, what);
 }
 
 QVariant colourValue(const QString &colour)

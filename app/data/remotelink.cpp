@@ -173,8 +173,12 @@ int reopenCount()
 
 Error ensureOpen(const QSqlDatabase &constDb)
 {
+    if (!constDb.isValid() || constDb.driverName() != QLatin1String("QPSQL"))
+        return {};
+    // QPSQL reports a connection libpq found broken as not open (and then has no handle); one that
+    // was never given a host is not ours to open.
     pg_conn *conn = PostgresDirect::connection(constDb);
-    if (!conn || looksAlive(conn))
+    if (conn ? looksAlive(conn) : constDb.hostName().isEmpty())
         return {};
 
     QSqlDatabase db = constDb;

@@ -1,5 +1,6 @@
 #include "todorepository.h"
 
+#include "connectionerror.h"
 #include "sqldialect.h"
 #include "postgresdirect.h"
 #include "sqlexec.h"
@@ -127,7 +128,7 @@ QVariant nullableText(const QString &s)
 
 Error wrap(const Error &e, const QString &what)
 {
-    return Error::make(e.kind, what, e.detail, e.sqlState);
+    return withContext(e, what);
 }
 
 // "SET ..." for the fields a patch touches. Stamps use the old row's values where SQL allows
