@@ -197,9 +197,19 @@ Error ensureOpen(const QSqlDatabase &constDb)
     // same event do not all knock at once; never past the budget.
     int delay = 250;
     Error last;
+    const QString options = db.connectOptions();
     for (int attempt = 0;; ++attempt) {
         db.close();
-        if (db.open()) {
+        // No attempt may outlast what is left of the budget (a profile's connect_timeout, 10 s for
+        // Neon, would otherwise let one attempt block past the deadline).
+        const qint64 left = std::max<qint64>(budget - spent.elapsed(), 2000);
+        QStringList bounded = options.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        bounded.removeIf([](const QString &o) { return o.trimmed().startsWith(QLatin1String("connect_timeout")); });
+        bounded << QStringLiteral("connect_timeout=%1").arg((left + 999) / 1000);
+        db.setConnectOptions(bounded.join(QLatin1Char(';')));
+        const bool opened = db.open();
+        db.setConnectOptions(options);
+        if (opened) {
             reopens.fetch_add(1);
             if (watcher.reconnected)
                 watcher.reconnected(name, {});
