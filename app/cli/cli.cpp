@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "connectionmanager.h"
+#include "doctorcommand.h"
 #include "importcommand.h"
 #include "profilestore.h"
 #include "schemamigrator.h"
@@ -96,6 +97,7 @@ QString Cli::helpText()
         "  add TITLE...             Add a todo.\n"
 "%1"
         "  list                     List your todos.\n"
+"%2"
         "  help                     Show this help.\n"
         "\n"
         "Options:\n"
@@ -113,7 +115,7 @@ QString Cli::helpText()
         "\n"
         "Exit codes: 0 success, 1 the command failed, 2 usage error, 3 could not connect or log in,\n"
         "4 the database schema is newer than this app or was changed, 5 imported but some rows were\n"
-        "rejected (listed).\n").arg(ImportCommand::helpText());
+        "rejected (listed).\n").arg(ImportCommand::helpText(), DoctorCommand::helpText());
 }
 
 int Cli::fail(int code, const QString &message)
@@ -188,25 +190,38 @@ int Cli::run(const QStringList &arguments)
             return code;
         return import.run(name);
     }
+    if (command == QLatin1String("doctor"))
+        return doctor(rest);
     return fail(UsageError, QStringLiteral("Unknown command \"%1\". See neon-todo-cli --help.").arg(command));
+}
+
+int Cli::resolveRemote(std::optional<ConnectionProfile> *profile)
+{
+    if (!m_url.isEmpty()) {
+        auto parsed = ConnectionProfile::parse(m_url);
+        if (!parsed)
+            return fail(UsageError, parsed.error().message);
+        *profile = parsed.value();
+        (*profile)->name = QStringLiteral("command line");
+        (*profile)->applyNeonDefaults();
+    } else if (!m_local) {
+        auto resolved = ProfileStore().resolve(m_profileArg, QProcessEnvironment::systemEnvironment());
+        if (!resolved)
+            return fail(exitCodeFor(resolved.error()), resolved.error().message);
+        *profile = resolved.value();
+    }
+    if (*profile && (*profile)->password.isEmpty()) {
+        if (auto saved = SecretStore().readPassword((*profile)->name))
+            (*profile)->password = saved.value();
+    }
+    return Ok;
 }
 
 int Cli::openTarget(bool migrateFirst, QString *connectionName)
 {
     std::optional<ConnectionProfile> profile;
-    if (!m_url.isEmpty()) {
-        auto parsed = ConnectionProfile::parse(m_url);
-        if (!parsed)
-            return fail(UsageError, parsed.error().message);
-        profile = parsed.value();
-        profile->name = QStringLiteral("command line");
-        profile->applyNeonDefaults();
-    } else if (!m_local) {
-        auto resolved = ProfileStore().resolve(m_profileArg, QProcessEnvironment::systemEnvironment());
-        if (!resolved)
-            return fail(exitCodeFor(resolved.error()), resolved.error().message);
-        profile = resolved.value();
-    }
+    if (int code = resolveRemote(&profile))
+        return code;
 
     if (!profile) {
         if (Error e = m_connections->openLocal(m_localPath, migrateFirst ? ConnectionManager::Migrate::Yes
@@ -216,10 +231,6 @@ int Cli::openTarget(bool migrateFirst, QString *connectionName)
         return Ok;
     }
 
-    if (profile->password.isEmpty()) {
-        if (auto saved = SecretStore().readPassword(profile->name))
-            profile->password = saved.value();
-    }
     Error e = m_connections->openRemote(*profile, migrateFirst);
     if (e.kind == Error::Kind::Authentication && profile->password.isEmpty()) {
         profile->password = askPassword(m_err, QStringLiteral("Password for %1: ").arg(profile->displayName()));
@@ -230,6 +241,31 @@ int Cli::openTarget(bool migrateFirst, QString *connectionName)
         return fail(exitCodeFor(e), e.toString());
     *connectionName = m_connections->remoteName();
     return Ok;
+}
+
+int Cli::doctor(const QStringList &args)
+{
+    DoctorCommand doctor(m_out, m_err);
+    if (int code = doctor.parse(args); code >= 0)
+        return code;
+    if (!doctor.profileArg().isEmpty() || !doctor.url().isEmpty()) {
+        if (!m_profileArg.isEmpty() || !m_url.isEmpty() || m_local)
+            return fail(UsageError, QStringLiteral("Use only one of --profile, --url and --local."));
+        m_profileArg = doctor.profileArg();
+        m_url = doctor.url();
+    }
+    if (m_local)
+        return fail(UsageError, QStringLiteral("doctor checks the connection to Neon (or another PostgreSQL server); "
+                                               "the local database needs no connection. Use --profile NAME or --url URL."));
+    std::optional<ConnectionProfile> profile;
+    if (int code = resolveRemote(&profile))
+        return code;
+    if (!profile)
+        return fail(UsageError, QStringLiteral("There is no connection to check: no profile is current, so the app uses "
+                                               "the local database only. Use --profile NAME or --url URL, or "
+                                               "\"neon-todo-cli profile use NAME\"."));
+    const QString who = profile->displayName();
+    return doctor.run(*profile, [this, who] { return askPassword(m_err, QStringLiteral("Password for %1: ").arg(who)); });
 }
 
 int Cli::migrate(const QStringList &args)

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "connectionprofile.h"
+
 #include <QStringList>
 #include <QTextStream>
+
+#include <optional>
 
 namespace nt {
 
@@ -30,6 +34,11 @@ private:
     int profile(const QStringList &args);
     int addTodo(const QStringList &args);
     int listTodos();
+    int doctor(const QStringList &args);
+    // The remote profile the global options point at (--url, --profile, NEON_TODO_DATABASE_URL, the
+    // current profile), with its saved password when the keychain has one; none for the local
+    // database. Returns an exit code (Ok, or after printing why not).
+    int resolveRemote(std::optional<ConnectionProfile> *profile);
     // Opens the database the global options point at; returns its connection name or an exit code.
     int openTarget(bool migrateFirst, QString *connectionName);
     int fail(int code, const QString &message);

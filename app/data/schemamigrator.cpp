@@ -185,6 +185,14 @@ Result<QList<MigrationState>> SchemaMigrator::status() const
     return states;
 }
 
+Error SchemaMigrator::verify() const
+{
+    auto applied = readApplied();
+    if (!applied)
+        return applied.error();
+    return check(applied.value());
+}
+
 Result<int> SchemaMigrator::migrate() const
 {
     if (m_migrations.isEmpty())

@@ -59,6 +59,9 @@ public:
 
     int latestVersion() const;
     Result<QList<MigrationState>> status() const;
+    // Reads only: the refusal migrate() would give for this database (it is newer than the app, or a
+    // migration in it was changed or is unknown to the app), or an Error of kind None.
+    Error verify() const;
     // Applies every pending migration; returns how many were applied.
     Result<int> migrate() const;
 

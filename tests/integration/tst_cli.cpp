@@ -66,7 +66,7 @@ void tst_Cli::shouldDocumentEveryCommand()
     const Run r = cli({QStringLiteral("--help")});
     QCOMPARE(r.code, 0);
     for (const char *command : {"migrate status", "migrate up", "profile list", "profile show", "profile set",
-                                "profile use", "profile remove", "add TITLE", "list", "--profile", "--url",
+                                "profile use", "profile remove", "add TITLE", "list", "doctor", "--profile", "--url",
                                 "--local", "--version", "NEON_TODO_DATABASE_URL", "Exit codes"})
         QVERIFY2(r.out.contains(QString::fromUtf8(command)), command);
     const Run v = cli({QStringLiteral("--version")});
