@@ -501,10 +501,12 @@ void ConnectionProfile::applyNeonDefaults()
 {
     if (!isNeon())
         return;
-    // An explicit sslmode is the person's choice and is kept, even "require" as the Neon console
-    // writes it. Note that plain require encrypts but does not verify the server; with the CA bundle
-    // set below, libpq at least checks the certificate chain (as verify-ca does), not the host name.
-    if (!options.contains(u"sslmode"_s))
+    // Neon's certificates are publicly trusted and always name the endpoint's host, so checking the
+    // name costs nothing and stops a man in the middle: the console's "sslmode=require" (which only
+    // encrypts) and the weaker modes become verify-full. verify-ca and disable stay as chosen (the
+    // latter fails on Neon with its own clear message).
+    const QString mode = options.value(u"sslmode"_s);
+    if (mode.isEmpty() || mode == u"require"_s || mode == u"prefer"_s || mode == u"allow"_s)
         options.insert(u"sslmode"_s, u"verify-full"_s);
     if (!options.contains(u"sslrootcert"_s)) // libpq 15 has no sslrootcert=system
         options.insert(u"sslrootcert"_s, DefaultCaBundle);

@@ -38,7 +38,8 @@ public:
     QString neonEndpointId() const; // "ep-cool-name-123456" (no "-pooler"), empty when not Neon
 
     // Fills in what Neon recommends where the profile does not say otherwise: sslmode=verify-full
-    // with the system CA bundle, channel_binding=require, connect_timeout=10. No-op for other hosts.
+    // (also in place of require, prefer or allow, as the console writes them) with the system CA
+    // bundle, channel_binding=require, connect_timeout=10. No-op for other hosts.
     void applyNeonDefaults();
 
     // The libpq options for QSqlDatabase::setConnectOptions(): "key='value';key='value'", quoted the

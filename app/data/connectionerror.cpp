@@ -70,8 +70,9 @@ Error describeConnectionFailure(const QString &nativeMessage, const QString &sql
     if (has(lower, "certificate verify failed") || has(lower, "root certificate file") || has(lower, "self-signed")
         || has(lower, "unable to get local issuer") || has(lower, "certificate"))
         return make(Error::Kind::Tls, tr("The server's certificate for “%1” is not signed by an authority this "
-                                         "computer trusts. Neon's is trusted by the system's certificates "
-                                         "(sslrootcert=system); check the sslrootcert setting.")
+                                         "computer trusts. Neon's certificates are signed by authorities in "
+                                         "the system's certificate bundle, which the app uses for Neon hosts "
+                                         "unless sslrootcert says otherwise: check the sslrootcert setting.")
                                           .arg(profile.host));
     if (has(lower, "server does not support ssl"))
         return make(Error::Kind::Tls, tr("%1 does not offer encryption, and this profile requires it. Neon always "

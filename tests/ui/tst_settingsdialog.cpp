@@ -359,7 +359,7 @@ void tst_SettingsDialog::shouldEmitUseProfileWithPassword()
     QCOMPARE(profile.name, u"staging"_s);
     QCOMPARE(profile.password, NeonPassword);
     QCOMPARE(profile.host, u"ep-cool-darkness-123456.us-east-2.aws.neon.tech"_s);
-    QCOMPARE(profile.option(u"sslmode"_s), u"require"_s); // the URL's own choice is kept
+    QCOMPARE(profile.option(u"sslmode"_s), u"verify-full"_s); // the URL's require, checked fully for Neon
     QCOMPARE(profile.option(u"channel_binding"_s), u"require"_s);
     QCOMPARE(m_store->currentName(), u"staging"_s);
     QVERIFY(m_store->isConfigured(u"staging"_s));

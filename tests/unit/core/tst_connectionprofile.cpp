@@ -414,12 +414,15 @@ void tst_ConnectionProfile::shouldFillNeonDefaultsOnlyWhereUnset_data()
     QTest::newRow("neon with nothing set") << u"postgresql://alex@"_s + NeonHost + u"/neondb"_s << all;
     QTest::newRow("neon pooler with nothing set")
         << u"postgresql://alex@"_s + NeonPoolerHost + u"/neondb"_s << all;
-    // The console's sslmode=require is the person's choice: kept (it does not verify the server).
-    Options require = all;
-    require[u"sslmode"_s] = u"require"_s;
-    QTest::newRow("neon console url keeps require")
-        << u"postgresql://alex:pw@"_s + NeonHost + u"/neondb?sslmode=require&channel_binding=require"_s
-        << require;
+    // The console's sslmode=require only encrypts: for Neon it becomes verify-full.
+    QTest::newRow("neon console url: require becomes verify-full")
+        << u"postgresql://alex:pw@"_s + NeonHost + u"/neondb?sslmode=require&channel_binding=require"_s << all;
+    QTest::newRow("neon prefer becomes verify-full") << u"postgresql://alex@"_s + NeonHost + u"/neondb?sslmode=prefer"_s
+                                                     << all;
+    Options verifyCa = all;
+    verifyCa[u"sslmode"_s] = u"verify-ca"_s;
+    QTest::newRow("neon verify-ca is kept") << u"postgresql://alex@"_s + NeonHost + u"/neondb?sslmode=verify-ca"_s
+                                            << verifyCa;
     Options own = all;
     own[u"connect_timeout"_s] = u"30"_s;
     own[u"sslrootcert"_s] = u"/home/alex/neon-ca.pem"_s;

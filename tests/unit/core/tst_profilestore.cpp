@@ -130,7 +130,7 @@ void tst_ProfileStore::shouldLoadWhatWasSavedWithNeonDefaults()
     expected.applyNeonDefaults();
     QCOMPARE(loaded.value(), expected);
     QCOMPARE(loaded.value().name, u"production"_s);
-    QCOMPARE(loaded.value().option(u"sslmode"_s), u"require"_s); // the person's choice is kept
+    QCOMPARE(loaded.value().option(u"sslmode"_s), u"verify-full"_s); // the console's require, checked fully
     QCOMPARE(loaded.value().option(u"connect_timeout"_s), u"10"_s);
 }
 
