@@ -18,9 +18,10 @@ namespace nt {
 // - Nothing is visible to anyone before COMMIT; cancel(), a lost connection or any error rolls
 //   everything back, so the target is exactly as it was.
 // - Rows whose id is already there (a previous run of the same import) are counted, not doubled.
-// - Verification compares, for every row this run inserted, the per-row checksum the converter made
-//   from the source with the one PostgreSQL computes from the stored row; any difference fails the
-//   import before COMMIT.
+// - Verification: the rows this transaction wrote into todos (change_xid, stamped by the trigger)
+//   are counted against the INSERT's own count, and each is compared field by field with the
+//   staged row of its id (the converted source values); any difference fails the import before
+//   COMMIT. CopyText's round trip is tested (tst_postgresloader), so the staged row is the source's.
 // - Works through a transaction-mode pooler: no session state outlives the transaction.
 // The connection must be used from the thread that opened it.
 class PostgresLoader
@@ -42,7 +43,10 @@ public:
 
 private:
     Error sendBuffer();
-    Error execute(const QByteArray &sql, int expectedStatus, QByteArray *firstValue = nullptr);
+    // Runs one statement; `firstValue`: the first row's first column; `rowsAffected`: the count of
+    // its command tag (PQcmdTuples).
+    Error execute(const QByteArray &sql, int expectedStatus, QByteArray *firstValue = nullptr,
+                  QByteArray *rowsAffected = nullptr);
     Error failure(const QString &what, const QString &detail, const QString &sqlState = {});
     void rollback();
 
@@ -50,6 +54,8 @@ private:
     pg_conn *m_conn = nullptr;
     QByteArray m_buffer;
     QUuid m_targetList;
+    QString m_lastListName;   // the list of the last row with one, and its id as text
+    QByteArray m_lastListId;
     qint64 m_staged = 0;
     bool m_inTransaction = false;
     bool m_inCopy = false;
