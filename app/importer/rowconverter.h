@@ -73,15 +73,13 @@ public:
     // the query's first row (and on the first call): start each new query's rows from its first.
     ImportRow convert(const QSqlQuery &query) const;
 
-    // The per-row content checksum the loader compares with postgresChecksumExpression(): lower-case
-    // hex SHA-256 of canonicalText(todo), UTF-8.
+    // The per-row content checksum the local (SQLite) loader compares, source against what it reads
+    // back: lower-case hex SHA-256 of canonicalText(todo).
     static QByteArray checksum(const Todo &todo);
-    // id|title|notes|completed|completedAt|dueAt|dueAllDay|priority|createdAt, where text is
+    // UTF-8: id|title|notes|completed|completedAt|dueAt|dueAllDay|priority|createdAt, where text is
     // "<code points>:<text>" (so '|' inside a value cannot shift fields), times are integer Unix
     // milliseconds, booleans 0/1 (dueAllDay only with a due time, as stored), NULL is empty.
-    static QString canonicalText(const Todo &todo);
-    // The same checksum as SQL over the columns of `todos` aliased `t` (PostgreSQL 11+; no extension).
-    static QString postgresChecksumExpression();
+    static QByteArray canonicalText(const Todo &todo);
 
 private:
     static constexpr int FieldCount = int(ImportField::ListName) + 1;
