@@ -1,6 +1,6 @@
 #include "postgresloader.h"
 
-#include "copytext.h"
+#include "copybinary.h"
 #include "importids.h"
 
 #include <QSqlDatabase>
@@ -10,12 +10,10 @@
 
 namespace nt {
 
-using CopyText::appendField;
-using CopyText::appendTime;
-
 namespace {
 
 constexpr qsizetype ChunkBytes = 1 << 20; // a COPY message every megabyte
+constexpr qint16 StagingColumns = 12;     // every column of import_staging, in its order
 
 const char *const Staging =
     "CREATE TEMPORARY TABLE import_staging ("
@@ -92,46 +90,45 @@ Error PostgresLoader::begin(const QUuid &targetList)
     m_inTransaction = true;
     if (Error e = execute(Staging, PGRES_COMMAND_OK))
         return e;
-    if (Error e = execute("COPY import_staging FROM STDIN", PGRES_COPY_IN))
+    // Text goes over as UTF-8, whatever the session had (for this transaction only).
+    if (Error e = execute("SET LOCAL client_encoding = 'UTF8'", PGRES_COMMAND_OK))
+        return e;
+    if (Error e = execute("COPY import_staging FROM STDIN WITH (FORMAT binary)", PGRES_COPY_IN))
         return e;
     m_inCopy = true;
+    m_buffer.reserve(ChunkBytes + (1 << 16));
+    CopyBinary::header(m_buffer);
     return {};
 }
 
 Error PostgresLoader::add(const ImportRow &row)
 {
     const Todo &t = row.todo;
-    m_buffer += t.id.toByteArray(QUuid::WithoutBraces);
-    m_buffer += '\t';
-    appendField(m_buffer, t.title);
-    m_buffer += '\t';
-    appendField(m_buffer, t.notes);
-    m_buffer += t.completed ? "\tt\t" : "\tf\t";
-    appendTime(m_buffer, t.completedAt);
-    m_buffer += '\t';
-    appendTime(m_buffer, t.dueAt);
-    m_buffer += t.dueAllDay && t.dueAt.isValid() ? "\tt\t" : "\tf\t";
-    m_buffer += QByteArray::number(t.priority);
-    m_buffer += '\t';
+    CopyBinary::beginRow(m_buffer, StagingColumns);
+    CopyBinary::uuid(m_buffer, t.id);
+    m_copy.text(m_buffer, t.title);
+    m_copy.text(m_buffer, t.notes);
+    CopyBinary::boolean(m_buffer, t.completed);
+    CopyBinary::timestamp(m_buffer, t.completedAt);
+    CopyBinary::timestamp(m_buffer, t.dueAt);
+    CopyBinary::boolean(m_buffer, t.dueAllDay && t.dueAt.isValid());
+    CopyBinary::int16(m_buffer, qint16(t.priority));
     if (!m_targetList.isNull()) {
-        m_buffer += m_targetList.toByteArray(QUuid::WithoutBraces);
-        m_buffer += "\t\\N\t";
+        CopyBinary::uuid(m_buffer, m_targetList);
+        CopyBinary::null(m_buffer);
     } else if (const QString listName = row.listName.trimmed(); listName.isEmpty()) {
-        m_buffer += "\\N\t\\N\t";
+        CopyBinary::null(m_buffer);
+        CopyBinary::null(m_buffer);
     } else {
         if (listName != m_lastListName) { // rows of one list tend to come together
             m_lastListName = listName;
-            m_lastListId = ImportIds::listId(listName).toByteArray(QUuid::WithoutBraces);
+            m_lastListId = ImportIds::listId(listName);
         }
-        m_buffer += m_lastListId;
-        m_buffer += '\t';
-        appendField(m_buffer, listName);
-        m_buffer += '\t';
+        CopyBinary::uuid(m_buffer, m_lastListId);
+        m_copy.text(m_buffer, listName);
     }
-    appendTime(m_buffer, t.createdAt);
-    m_buffer += '\t';
-    appendTime(m_buffer, t.updatedAt.isValid() ? t.updatedAt : t.createdAt);
-    m_buffer += '\n';
+    CopyBinary::timestamp(m_buffer, t.createdAt);
+    CopyBinary::timestamp(m_buffer, t.updatedAt.isValid() ? t.updatedAt : t.createdAt);
     ++m_staged;
     return m_buffer.size() >= ChunkBytes ? sendBuffer() : Error{};
 }
@@ -142,7 +139,7 @@ Error PostgresLoader::sendBuffer()
         return {};
     if (PQputCopyData(m_conn, m_buffer.constData(), int(m_buffer.size())) != 1)
         return failure(QStringLiteral("Sending the todos failed."), QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
-    m_buffer.clear();
+    m_buffer.resize(0); // keeps the allocation for the next chunk
     return {};
 }
 
@@ -154,6 +151,7 @@ void PostgresLoader::cancel()
 
 Result<LoadOutcome> PostgresLoader::finish(bool dryRun)
 {
+    CopyBinary::trailer(m_buffer);
     if (Error e = sendBuffer())
         return e;
     if (PQputCopyEnd(m_conn, nullptr) != 1)
