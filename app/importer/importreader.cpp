@@ -92,7 +92,7 @@ Error ImportReader::open(qint64 limit)
     return {};
 }
 
-std::optional<ImportRow> ImportReader::next()
+std::optional<ImportReader::SourceRow> ImportReader::read()
 {
     if (!m_query || !m_query->next()) {
         if (m_query && m_query->lastError().isValid())
@@ -101,18 +101,31 @@ std::optional<ImportRow> ImportReader::next()
         m_query.reset();
         return std::nullopt;
     }
-    ImportRow row = m_converter.convert(*m_query);
-    if (!m_plan.keyIsUnique && !row.rejected()) {
+    SourceRow row{m_converter.values(*m_query), 1};
+    if (!m_plan.keyIsUnique) {
         if (m_occurrenceColumn < 0)
             m_occurrenceColumn = m_query->record().indexOf(OccurrenceAlias);
-        const qint64 occurrence = m_query->value(m_occurrenceColumn).toLongLong();
-        if (occurrence > 1) {
-            row.todo.id = ImportIds::repeated(row.todo.id, occurrence);
-            row.warnings << ImportWarning{ImportField::SourceKey,
-                                          QStringLiteral("Another row has the same key (%1); both are imported").arg(row.sourceKey)};
-        }
+        row.occurrence = m_query->value(m_occurrenceColumn).toLongLong();
     }
     return row;
+}
+
+ImportRow ImportReader::convert(const SourceRow &source) const
+{
+    ImportRow row = m_converter.convert(source.values);
+    if (source.occurrence > 1 && !row.rejected()) {
+        row.todo.id = ImportIds::repeated(row.todo.id, source.occurrence);
+        row.warnings << ImportWarning{ImportField::SourceKey,
+                                      QStringLiteral("Another row has the same key (%1); both are imported").arg(row.sourceKey)};
+    }
+    return row;
+}
+
+std::optional<ImportRow> ImportReader::next()
+{
+    if (auto row = read())
+        return convert(*row);
+    return std::nullopt;
 }
 
 } // namespace nt

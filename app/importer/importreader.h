@@ -24,7 +24,19 @@ public:
     Result<qint64> count() const;
     // Starts reading; `limit` > 0 reads only that many rows (the preview).
     Error open(qint64 limit = 0);
-    // The next converted row, or nullopt at the end (check error() then).
+    // One row as read from the file, not yet converted.
+    struct SourceRow
+    {
+        RowConverter::Values values;
+        qint64 occurrence = 1; // the n-th row with this key and creation time, in file order
+    };
+    // The next row as read, or nullopt at the end (check error() then). From the thread that
+    // opened the snapshot connection.
+    std::optional<SourceRow> read();
+    // The row converted. Changes nothing in the reader: it may run in another thread while read()
+    // goes on, one conversion at a time.
+    ImportRow convert(const SourceRow &row) const;
+    // Both: the next converted row, or nullopt at the end (check error() then).
     std::optional<ImportRow> next();
     Error error() const { return m_error; }
 

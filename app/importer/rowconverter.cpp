@@ -104,10 +104,10 @@ ImportRow RowConverter::convert(const QSqlRecord &record) const
     for (int f = 0; f < FieldCount; ++f)
         if (at[f] >= 0)
             values[f] = record.value(at[f]);
-    return build(values);
+    return convert(values);
 }
 
-ImportRow RowConverter::convert(const QSqlQuery &query) const
+RowConverter::Values RowConverter::values(const QSqlQuery &query) const
 {
     if (query.at() == 0 || m_columns.isEmpty())
         indexes(query.record());
@@ -115,10 +115,10 @@ ImportRow RowConverter::convert(const QSqlQuery &query) const
     for (int f = 0; f < FieldCount; ++f)
         if (m_indexes[f] >= 0)
             values[f] = query.value(m_indexes[f]);
-    return build(values);
+    return values;
 }
 
-ImportRow RowConverter::build(const Values &values) const
+ImportRow RowConverter::convert(const Values &values) const
 {
     ImportRow row;
     auto value = [&values](ImportField f) -> const QVariant & { return values[int(f)]; };
