@@ -18,7 +18,7 @@ DEPS=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-psql libqt6sql6-sqlite qt6-qpa-plugins
     libqt6svg6 qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qtkeychain-qt6-dev libgl-dev libpq-dev
+    qtkeychain-qt6-dev libgl-dev libpq-dev libsqlite3-dev
     postgresql-15 postgresql-contrib-15 pgbouncer openssl
     xvfb xauth dpkg-dev file ca-certificates dbus-daemon
 )

@@ -83,30 +83,39 @@ Error ImportReader::open(qint64 limit)
     QString sql = selectStatement();
     if (limit > 0)
         sql += QStringLiteral(" LIMIT ") + QString::number(limit);
-    auto q = SqlExec::run(QSqlDatabase::database(m_connection, false), sql);
-    if (!q) {
-        m_error = Error::make(q.error().kind, QStringLiteral("Could not read the todos from the file."), q.error().detail);
+    auto rows = SqliteRows::open(QSqlDatabase::database(m_connection, false).databaseName(), sql);
+    if (!rows) {
+        m_error = rows.error();
         return m_error;
     }
-    m_query.emplace(std::move(q).value());
+    m_rows = std::move(rows).value();
+    const QStringList names = m_rows->columnNames();
+    auto column = [&names](const QString &alias) {
+        for (int i = 0; i < names.size(); ++i)
+            if (names.at(i).compare(alias, Qt::CaseInsensitive) == 0)
+                return i;
+        return -1;
+    };
+    for (int f = 0; f < RowConverter::FieldCount; ++f)
+        m_columns[f] = column(RowConverter::aliasFor(ImportField(f)));
+    m_occurrenceColumn = column(OccurrenceAlias);
     return {};
 }
 
 std::optional<ImportReader::SourceRow> ImportReader::read()
 {
-    if (!m_query || !m_query->next()) {
-        if (m_query && m_query->lastError().isValid())
-            m_error = Error::make(Error::Kind::Io, QStringLiteral("Reading the file stopped part way."),
-                                  m_query->lastError().text());
-        m_query.reset();
+    if (!m_rows || !m_rows->next()) {
+        if (m_rows && m_rows->error())
+            m_error = m_rows->error();
+        m_rows.reset();
         return std::nullopt;
     }
-    SourceRow row{m_converter.values(*m_query), 1};
-    if (!m_plan.keyIsUnique) {
-        if (m_occurrenceColumn < 0)
-            m_occurrenceColumn = m_query->record().indexOf(OccurrenceAlias);
-        row.occurrence = m_query->value(m_occurrenceColumn).toLongLong();
-    }
+    SourceRow row;
+    for (int f = 0; f < RowConverter::FieldCount; ++f)
+        if (m_columns[f] >= 0)
+            row.values[f] = m_rows->value(m_columns[f]);
+    if (m_occurrenceColumn >= 0)
+        row.occurrence = m_rows->value(m_occurrenceColumn).toLongLong();
     return row;
 }
 

@@ -3,16 +3,19 @@
 #include "importtypes.h"
 #include "result.h"
 #include "rowconverter.h"
+#include "sqliterows.h"
 
-#include <QSqlQuery>
-
+#include <array>
+#include <memory>
 #include <optional>
 
 namespace nt {
 
 // Streams the rows a plan selects from a source snapshot, converted, one at a time: memory stays
 // flat whatever the file size. Identifiers are escaped by the driver; a known app's expressions and
-// row filter are our own fixed text, never a person's.
+// row filter are our own fixed text, never a person's. The rows are read from the snapshot's file
+// through a read-only connection of the reader's own (SqliteRows); counting goes through the
+// snapshot connection.
 class ImportReader
 {
 public:
@@ -44,9 +47,10 @@ private:
     QString m_connection;
     ImportPlan m_plan;
     RowConverter m_converter;
-    std::optional<QSqlQuery> m_query;
-    Error m_error;
+    std::unique_ptr<SqliteRows> m_rows;
+    std::array<int, RowConverter::FieldCount> m_columns{}; // where each field is; -1: not selected
     int m_occurrenceColumn = -1;
+    Error m_error;
 };
 
 } // namespace nt
