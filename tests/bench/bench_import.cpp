@@ -9,7 +9,7 @@
 //             database (the real todos table: UUID primary key, change-stamping trigger, row-level
 //             security, indexes). Wall time of Importer::run; peak RSS of this process during it.
 //   \copy     the limit: the same rows already converted (ImportReader over the same snapshot, written
-//             once as COPY text: exactly the values the importer sends) loaded by
+//             once as COPY text: the values the importer sends, which it sends in binary) loaded by
 //             `psql -c "\copy todos (...) FROM 'file'"` into another fresh migrated database (with
 //             FORCE ROW LEVEL SECURITY lifted there: COPY FROM is refused under RLS). Wall time and
 //             peak RSS of that psql process alone (see measureChild).
@@ -428,7 +428,7 @@ QString generate(const QString &path, qint64 rows)
 const char *const CopyColumns =
     "id, title, notes, completed, completed_at, due_at, due_all_day, priority, created_at, updated_at, position";
 
-// COPY text exactly as PostgresLoader writes it.
+// COPY text (PostgresLoader sends the same values in COPY's binary format).
 using CopyText::appendField;
 using CopyText::appendTime;
 
