@@ -1,47 +1,22 @@
 #pragma once
 
-#include "utctime.h"
-
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
 
 // PostgreSQL COPY's text format: backslash, tab, newline and carriage return are escaped; \N is NULL.
-// The loader writes rows with it, and the import benchmark's \copy baseline reuses it so both send
-// the very same bytes.
+// The import benchmark's \copy baseline writes its file with it.
 namespace nt::CopyText {
 
-inline void appendField(QByteArray &out, const QString &value, bool isNull = false)
-{
-    if (isNull) {
-        out += "\\N";
-        return;
-    }
-    const QByteArray utf8 = value.toUtf8();
-    out.reserve(out.size() + utf8.size() + 8);
-    for (const char c : utf8) {
-        switch (c) {
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            out += c;
-        }
-    }
-}
+// Appends `value` as UTF-8, escaped; \N when `isNull`.
+void appendField(QByteArray &out, const QString &value, bool isNull = false);
 
-inline void appendTime(QByteArray &out, const QDateTime &time)
-{
-    appendField(out, UtcTime::toStorageText(time), !time.isValid());
-}
+// Appends UTF-8 bytes, escaped.
+void appendEscaped(QByteArray &out, const char *bytes, qsizetype size);
+
+// Appends a time as UTC with milliseconds, "2026-01-15 10:20:30.123+00" (what timestamptz reads in
+// any DateStyle and time zone); \N for an invalid time. Years 1 to 9999.
+void appendTime(QByteArray &out, const QDateTime &time);
+void appendTime(QByteArray &out, qint64 msecsSinceEpoch);
 
 } // namespace nt::CopyText

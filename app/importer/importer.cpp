@@ -6,12 +6,34 @@
 #include "sqliteloader.h"
 
 #include <QElapsedTimer>
+#include <QFuture>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QSqlDatabase>
 
 namespace nt {
 
 namespace {
 
+constexpr int BatchRows = 2000; // rows read, converted and handed over at a time
+
+// Up to BatchRows rows as read from the file.
+QList<ImportReader::SourceRow> readBatch(ImportReader &reader)
+{
+    QList<ImportReader::SourceRow> batch;
+    batch.reserve(BatchRows);
+    while (batch.size() < BatchRows) {
+        auto row = reader.read();
+        if (!row)
+            break;
+        batch.append(std::move(*row));
+    }
+    return batch;
+}
+
+// Reading the file and writing the rows stay in this thread (each connection belongs to the thread
+// that opened it); converting, most of the work, runs in a thread of its own, one batch behind the
+// reading. At most two batches are in memory at a time.
 template <typename Loader>
 Result<ImportReport> load(Loader &loader, ImportReader &reader, qint64 total, const ImportOptions &options)
 {
@@ -23,36 +45,51 @@ Result<ImportReport> load(Loader &loader, ImportReader &reader, qint64 total, co
         return e;
     if (Error e = reader.open())
         return e;
-    while (auto row = reader.next()) {
-        ++report.read;
-        report.warnings += row->warnings.size();
-        if (row->rejected()) {
-            report.rejected << *row;
-            continue;
-        }
-        if (Error e = loader.add(*row))
-            return e;
-        if (report.read % 2000 == 0) {
-            if (options.cancelled && options.cancelled()) {
-                loader.cancel();
-                report.cancelled = true;
-                report.elapsedMs = clock.elapsed();
-                return report;
+    auto stop = [&] {
+        loader.cancel();
+        report.cancelled = true;
+        report.elapsedMs = clock.elapsed();
+        return report;
+    };
+    QThreadPool converting;
+    converting.setMaxThreadCount(1);
+    QFuture<QList<ImportRow>> converted;
+    bool pending = false;
+    for (;;) {
+        QList<ImportReader::SourceRow> batch = readBatch(reader);
+        if (pending) {
+            const QList<ImportRow> rows = converted.result();
+            pending = false;
+            for (const ImportRow &row : rows) {
+                ++report.read;
+                report.warnings += row.warnings.size();
+                if (row.rejected())
+                    report.rejected << row;
+                else if (Error e = loader.add(row))
+                    return e;
             }
-            if (options.progress)
+            if (options.cancelled && options.cancelled())
+                return stop();
+            if (options.progress && !batch.isEmpty())
                 options.progress(report.read, total);
         }
+        if (batch.isEmpty())
+            break;
+        converted = QtConcurrent::run(&converting, [&reader, batch = std::move(batch)] {
+            QList<ImportRow> rows;
+            rows.reserve(batch.size());
+            for (const ImportReader::SourceRow &source : batch)
+                rows.append(reader.convert(source));
+            return rows;
+        });
+        pending = true;
     }
     if (Error e = reader.error(); e.isError()) {
         loader.cancel();
         return e;
     }
-    if (options.cancelled && options.cancelled()) {
-        loader.cancel();
-        report.cancelled = true;
-        report.elapsedMs = clock.elapsed();
-        return report;
-    }
+    if (options.cancelled && options.cancelled())
+        return stop();
     auto outcome = loader.finish(options.dryRun);
     if (!outcome)
         return outcome.error();

@@ -83,36 +83,58 @@ Error ImportReader::open(qint64 limit)
     QString sql = selectStatement();
     if (limit > 0)
         sql += QStringLiteral(" LIMIT ") + QString::number(limit);
-    auto q = SqlExec::run(QSqlDatabase::database(m_connection, false), sql);
-    if (!q) {
-        m_error = Error::make(q.error().kind, QStringLiteral("Could not read the todos from the file."), q.error().detail);
+    auto rows = SqliteRows::open(QSqlDatabase::database(m_connection, false).databaseName(), sql);
+    if (!rows) {
+        m_error = rows.error();
         return m_error;
     }
-    m_query.emplace(std::move(q).value());
+    m_rows = std::move(rows).value();
+    const QStringList names = m_rows->columnNames();
+    auto column = [&names](const QString &alias) {
+        for (int i = 0; i < names.size(); ++i)
+            if (names.at(i).compare(alias, Qt::CaseInsensitive) == 0)
+                return i;
+        return -1;
+    };
+    for (int f = 0; f < RowConverter::FieldCount; ++f)
+        m_columns[f] = column(RowConverter::aliasFor(ImportField(f)));
+    m_occurrenceColumn = column(OccurrenceAlias);
     return {};
+}
+
+std::optional<ImportReader::SourceRow> ImportReader::read()
+{
+    if (!m_rows || !m_rows->next()) {
+        if (m_rows && m_rows->error())
+            m_error = m_rows->error();
+        m_rows.reset();
+        return std::nullopt;
+    }
+    SourceRow row;
+    for (int f = 0; f < RowConverter::FieldCount; ++f)
+        if (m_columns[f] >= 0)
+            row.values[f] = m_rows->value(m_columns[f]);
+    if (m_occurrenceColumn >= 0)
+        row.occurrence = m_rows->value(m_occurrenceColumn).toLongLong();
+    return row;
+}
+
+ImportRow ImportReader::convert(const SourceRow &source) const
+{
+    ImportRow row = m_converter.convert(source.values);
+    if (source.occurrence > 1 && !row.rejected()) {
+        row.todo.id = ImportIds::repeated(row.todo.id, source.occurrence);
+        row.warnings << ImportWarning{ImportField::SourceKey,
+                                      QStringLiteral("Another row has the same key (%1); both are imported").arg(row.sourceKey)};
+    }
+    return row;
 }
 
 std::optional<ImportRow> ImportReader::next()
 {
-    if (!m_query || !m_query->next()) {
-        if (m_query && m_query->lastError().isValid())
-            m_error = Error::make(Error::Kind::Io, QStringLiteral("Reading the file stopped part way."),
-                                  m_query->lastError().text());
-        m_query.reset();
-        return std::nullopt;
-    }
-    ImportRow row = m_converter.convert(*m_query);
-    if (!m_plan.keyIsUnique && !row.rejected()) {
-        if (m_occurrenceColumn < 0)
-            m_occurrenceColumn = m_query->record().indexOf(OccurrenceAlias);
-        const qint64 occurrence = m_query->value(m_occurrenceColumn).toLongLong();
-        if (occurrence > 1) {
-            row.todo.id = ImportIds::repeated(row.todo.id, occurrence);
-            row.warnings << ImportWarning{ImportField::SourceKey,
-                                          QStringLiteral("Another row has the same key (%1); both are imported").arg(row.sourceKey)};
-        }
-    }
-    return row;
+    if (auto row = read())
+        return convert(*row);
+    return std::nullopt;
 }
 
 } // namespace nt

@@ -119,7 +119,7 @@ struct ImportReport
     qint64 alreadyThere = 0;   // rows a previous run of the same import had brought over
     QList<ImportRow> rejected; // with reasons
     qint64 warnings = 0;       // values converted with a warning
-    bool verified = false;     // counts and per-row checksums matched, source (converted) vs target
+    bool verified = false;     // counts and every row's fields matched, source (converted) vs target
     QString verification;      // what was compared, in words
     bool cancelled = false;
     bool dryRun = false;

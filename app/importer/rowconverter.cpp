@@ -1,7 +1,6 @@
 #include "rowconverter.h"
 
 #include "importids.h"
-#include "uuids.h"
 #include "valueconverter.h"
 
 #include <QCryptographicHash>
@@ -42,16 +41,6 @@ QString shortened(const QString &title)
             --cut;
     }
     return title.left(cut).trimmed() + QChar(0x2026);
-}
-
-QString ms(const QDateTime &time)
-{
-    return time.isValid() ? QString::number(time.toMSecsSinceEpoch()) : QString();
-}
-
-QString counted(const QString &text)
-{
-    return QString::number(codePoints(text)) + QLatin1Char(':') + text;
 }
 
 } // namespace
@@ -115,10 +104,10 @@ ImportRow RowConverter::convert(const QSqlRecord &record) const
     for (int f = 0; f < FieldCount; ++f)
         if (at[f] >= 0)
             values[f] = record.value(at[f]);
-    return build(values);
+    return convert(values);
 }
 
-ImportRow RowConverter::convert(const QSqlQuery &query) const
+RowConverter::Values RowConverter::values(const QSqlQuery &query) const
 {
     if (query.at() == 0 || m_columns.isEmpty())
         indexes(query.record());
@@ -126,10 +115,10 @@ ImportRow RowConverter::convert(const QSqlQuery &query) const
     for (int f = 0; f < FieldCount; ++f)
         if (m_indexes[f] >= 0)
             values[f] = query.value(m_indexes[f]);
-    return build(values);
+    return values;
 }
 
-ImportRow RowConverter::build(const Values &values) const
+ImportRow RowConverter::convert(const Values &values) const
 {
     ImportRow row;
     auto value = [&values](ImportField f) -> const QVariant & { return values[int(f)]; };
@@ -254,41 +243,38 @@ ImportRow RowConverter::build(const Values &values) const
     return row;
 }
 
-QString RowConverter::canonicalText(const Todo &todo)
+QByteArray RowConverter::canonicalText(const Todo &todo)
 {
-    const QChar bar = QLatin1Char('|');
-    return Uuids::toText(todo.id) + bar + counted(todo.title) + bar + counted(todo.notes) + bar +
-           (todo.completed ? QLatin1Char('1') : QLatin1Char('0')) + bar + ms(todo.completedAt) + bar +
-           ms(todo.dueAt) + bar +
-           (todo.dueAllDay && todo.dueAt.isValid() ? QLatin1Char('1') : QLatin1Char('0')) + bar +
-           QString::number(todo.priority) + bar + ms(todo.createdAt);
+    auto counted = [](QByteArray &out, const QString &text) {
+        out += QByteArray::number(codePoints(text));
+        out += ':';
+        out += text.toUtf8();
+    };
+    auto ms = [](QByteArray &out, const QDateTime &time) {
+        if (time.isValid())
+            out += QByteArray::number(time.toMSecsSinceEpoch());
+    };
+    QByteArray out;
+    out.reserve(96 + todo.title.size() + todo.notes.size());
+    out += todo.id.toByteArray(QUuid::WithoutBraces);
+    out += '|';
+    counted(out, todo.title);
+    out += '|';
+    counted(out, todo.notes);
+    out += todo.completed ? "|1|" : "|0|";
+    ms(out, todo.completedAt);
+    out += '|';
+    ms(out, todo.dueAt);
+    out += todo.dueAllDay && todo.dueAt.isValid() ? "|1|" : "|0|";
+    out += QByteArray::number(todo.priority);
+    out += '|';
+    ms(out, todo.createdAt);
+    return out;
 }
 
 QByteArray RowConverter::checksum(const Todo &todo)
 {
-    return QCryptographicHash::hash(canonicalText(todo).toUtf8(), QCryptographicHash::Sha256).toHex();
-}
-
-QString RowConverter::postgresChecksumExpression()
-{
-    // Times: cut to the millisecond first, so that no rounding can differ from Qt's integer ms
-    // (extract() gives numeric on PostgreSQL 14+, double precision before).
-    auto ms = [](const char *column) {
-        return QStringLiteral("coalesce((round(extract(epoch FROM date_trunc('milliseconds', t.%1)) * "
-                              "1000))::bigint::text, '')")
-            .arg(QLatin1String(column));
-    };
-    auto counted = [](const char *column) {
-        return QStringLiteral("char_length(coalesce(t.%1, ''))::text || ':' || coalesce(t.%1, '')")
-            .arg(QLatin1String(column));
-    };
-    const QString sep = QStringLiteral(", ");
-    return QStringLiteral("encode(sha256(convert_to(concat_ws('|', t.id::text, ") + counted("title") + sep +
-           counted("notes") + sep + QStringLiteral("CASE WHEN t.completed THEN '1' ELSE '0' END, ") +
-           ms("completed_at") + sep + ms("due_at") + sep +
-           QStringLiteral(
-               "CASE WHEN t.due_all_day AND t.due_at IS NOT NULL THEN '1' ELSE '0' END, t.priority::text, ") +
-           ms("created_at") + QStringLiteral("), 'UTF8')), 'hex')");
+    return QCryptographicHash::hash(canonicalText(todo), QCryptographicHash::Sha256).toHex();
 }
 
 } // namespace nt

@@ -65,30 +65,32 @@ public:
     // 4 (Todoist-style p1..p4). See ValueConverter::toPriority.
     void setPriorityScale(int highIsOneMax) { m_priorityScale = highIsOneMax; }
 
-    // Not for several threads at once: it remembers the layout of the last record (the reader's
-    // rows all share one).
-    ImportRow convert(const QSqlRecord &record) const;
-    // The same for the current row of `query`, read straight from it: QSqlQuery::record() copies
+    // Reading and converting are apart, so that they can run side by side: values() reads (it
+    // remembers the layout of the last record, so call it from one thread only), convert(Values)
+    // converts (it changes nothing in the converter: any thread, as long as the converter lives).
+    static constexpr int FieldCount = int(ImportField::ListName) + 1;
+    using Values = std::array<QVariant, FieldCount>; // by field; invalid when not selected
+
+    // The values of the current row of `query`, read straight from it: QSqlQuery::record() copies
     // every field of every row, which costs more than converting it. The columns are looked up on
     // the query's first row (and on the first call): start each new query's rows from its first.
-    ImportRow convert(const QSqlQuery &query) const;
+    Values values(const QSqlQuery &query) const;
+    ImportRow convert(const Values &values) const;
+    // Both at once.
+    ImportRow convert(const QSqlRecord &record) const;
+    ImportRow convert(const QSqlQuery &query) const { return convert(values(query)); }
 
-    // The per-row content checksum the loader compares with postgresChecksumExpression(): lower-case
-    // hex SHA-256 of canonicalText(todo), UTF-8.
+    // The per-row content checksum the local (SQLite) loader compares, source against what it reads
+    // back: lower-case hex SHA-256 of canonicalText(todo).
     static QByteArray checksum(const Todo &todo);
-    // id|title|notes|completed|completedAt|dueAt|dueAllDay|priority|createdAt, where text is
+    // UTF-8: id|title|notes|completed|completedAt|dueAt|dueAllDay|priority|createdAt, where text is
     // "<code points>:<text>" (so '|' inside a value cannot shift fields), times are integer Unix
     // milliseconds, booleans 0/1 (dueAllDay only with a due time, as stored), NULL is empty.
-    static QString canonicalText(const Todo &todo);
-    // The same checksum as SQL over the columns of `todos` aliased `t` (PostgreSQL 11+; no extension).
-    static QString postgresChecksumExpression();
+    static QByteArray canonicalText(const Todo &todo);
 
 private:
-    static constexpr int FieldCount = int(ImportField::ListName) + 1;
     // Where each field is in a record; worked out again only when the columns change.
     const std::array<int, FieldCount> &indexes(const QSqlRecord &record) const;
-    using Values = std::array<QVariant, FieldCount>; // by field; invalid when not selected
-    ImportRow build(const Values &values) const;
 
     ImportPlan m_plan;
     QString m_fingerprint;

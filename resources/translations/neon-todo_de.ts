@@ -46,6 +46,32 @@
         <source>Password:</source>
         <translation>Passwort:</translation>
     </message>
+    <message>
+        <source>An old SQLite todo file to import.</source>
+        <translation>Eine alte SQLite-Aufgabendatei zum Importieren.</translation>
+    </message>
+    <message>
+        <source>Bring your todos over?</source>
+        <translation>Ihre Aufgaben übernehmen?</translation>
+    </message>
+    <message>
+        <source>Neon Todo found an old todo file:
+%1
+
+Import its todos now? You can also do it later with File &gt; Import from SQLite…</source>
+        <translation>Neon Todo hat eine alte Aufgabendatei gefunden:
+%1
+
+Ihre Aufgaben jetzt importieren? Sie können das auch später mit Datei &gt; Aus SQLite importieren … tun.</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren …</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
 </context>
 <context>
     <name>QuickAdd</name>
@@ -265,6 +291,691 @@
     <message>
         <source>Set due date</source>
         <translation>Fälligkeitsdatum festlegen</translation>
+    </message>
+</context>
+<context>
+    <name>nt::ImportFilePage</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>Datei zum Importieren wählen</translation>
+    </message>
+    <message>
+        <source>The SQLite file your old todo app kept, for example todo_app_local.db. It is only read, never changed.</source>
+        <translation>Die SQLite-Datei Ihrer alten Aufgaben-App, zum Beispiel todo_app_local.db. Sie wird nur gelesen, nie verändert.</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Zu importierende Datei</translation>
+    </message>
+    <message>
+        <source>Path of a .db, .sqlite or .sqlite3 file</source>
+        <translation>Pfad einer .db-, .sqlite- oder .sqlite3-Datei</translation>
+    </message>
+    <message>
+        <source>Browse for the file to import</source>
+        <translation>Nach der zu importierenden Datei suchen</translation>
+    </message>
+    <message>
+        <source>Problem with the file</source>
+        <translation>Problem mit der Datei</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Neon Todo recognises the files of Joplin, Thunderbird and Things 3. For any other todo app it guesses which table and columns hold the todos; the next pages show every guess, and you can change each one. Running the same import again later brings nothing over twice.</source>
+        <translation>Neon Todo erkennt die Dateien von Joplin, Thunderbird und Things 3. Bei jeder anderen Aufgaben-App errät es, welche Tabelle und welche Spalten die Aufgaben enthalten; die nächsten Seiten zeigen jede Vermutung, und Sie können jede davon ändern. Wird derselbe Import später noch einmal ausgeführt, kommt nichts doppelt an.</translation>
+    </message>
+    <message>
+        <source>About importing</source>
+        <translation>Über den Import</translation>
+    </message>
+    <message>
+        <source>Choose the SQLite file to import</source>
+        <translation>Zu importierende SQLite-Datei wählen</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)</source>
+        <translation>SQLite-Datenbanken (*.db *.sqlite *.sqlite3);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>nt::ImportFoundPage</name>
+    <message>
+        <source>What was found</source>
+        <translation>Was gefunden wurde</translation>
+    </message>
+    <message>
+        <source>Check the table that holds your todos and the column each field is read from. Change anything that looks wrong.</source>
+        <translation>Prüfen Sie die Tabelle mit Ihren Aufgaben und die Spalte, aus der jedes Feld gelesen wird. Ändern Sie alles, was falsch aussieht.</translation>
+    </message>
+    <message>
+        <source>Table with the todos</source>
+        <translation>Tabelle mit den Aufgaben</translation>
+    </message>
+    <message>
+        <source>Choose the table with your todos</source>
+        <translation>Wählen Sie die Tabelle mit Ihren Aufgaben</translation>
+    </message>
+    <message>
+        <source>What kind of file this is</source>
+        <translation>Um welche Art von Datei es sich handelt</translation>
+    </message>
+    <message>
+        <source>What is missing</source>
+        <translation>Was fehlt</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>&amp;Tabelle:</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Which column feeds each field</source>
+        <translation>Aus welcher Spalte jedes Feld gefüllt wird</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Read from column</source>
+        <translation>Gelesen aus Spalte</translation>
+    </message>
+    <message>
+        <source>How sure</source>
+        <translation>Wie sicher</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>Column for %1</source>
+        <translation>Spalte für %1</translation>
+    </message>
+    <message>
+        <source>How sure for %1</source>
+        <translation>Wie sicher für %1</translation>
+    </message>
+    <message>
+        <source>Example for %1</source>
+        <translation>Beispiel für %1</translation>
+    </message>
+    <message>
+        <source>%1 (view, ignored)</source>
+        <translation>%1 (Sicht, wird ignoriert)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>Spalten: %1</translation>
+    </message>
+    <message>
+        <source>No table in this file looks like a todo list. Choose the one that holds your todos.</source>
+        <translation>Keine Tabelle in dieser Datei sieht wie eine Aufgabenliste aus. Wählen Sie die Tabelle, die Ihre Aufgaben enthält.</translation>
+    </message>
+    <message>
+        <source>Recognised as %1. Its to-dos are read with Neon Todo&apos;s built-in mapping; notes, trashed items and other things that are not to-dos are left out.</source>
+        <translation>Erkannt als %1. Die Aufgaben werden mit der eingebauten Zuordnung von Neon Todo gelesen; Notizen, Einträge im Papierkorb und alles andere, was keine Aufgabe ist, werden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>Not the file of an app Neon Todo knows, so the columns below are guessed from their names and values.</source>
+        <translation>Diese Datei stammt von keiner App, die Neon Todo kennt; die Spalten unten sind daher aus ihren Namen und Werten erraten.</translation>
+    </message>
+    <message>
+        <source>(row number)</source>
+        <translation>(Zeilennummer)</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(nicht importiert)</translation>
+    </message>
+    <message>
+        <source>built in for %1</source>
+        <translation>eingebaut für %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>For example: %1</source>
+        <translation>Zum Beispiel: %1</translation>
+    </message>
+    <message>
+        <source>Choose the table that holds your todos to go on.</source>
+        <translation>Wählen Sie die Tabelle mit Ihren Aufgaben, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the titles to go on: every todo needs one.</source>
+        <translation>Wählen Sie die Spalte mit den Titeln, um fortzufahren: Jede Aufgabe braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>row number</source>
+        <translation>Zeilennummer</translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation>Ihre Wahl</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <source>The mapping Neon Todo has for %1 files</source>
+        <translation>Die Zuordnung, die Neon Todo für Dateien von %1 mitbringt</translation>
+    </message>
+    <message>
+        <source>%1% sure</source>
+        <translation>zu %1 % sicher</translation>
+    </message>
+    <message>
+        <source>guess</source>
+        <translation>Vermutung</translation>
+    </message>
+    <message>
+        <source>%1% sure: check the example</source>
+        <translation>zu %1 % sicher: Beispiel prüfen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Completed at</source>
+        <translation>Erledigt am</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>nt::ImportOptionsPage</name>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Where the todos go. The defaults suit most files.</source>
+        <translation>Wohin die Aufgaben kommen. Die Voreinstellungen passen für die meisten Dateien.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>List for the imported todos</source>
+        <translation>Liste für die importierten Aufgaben</translation>
+    </message>
+    <message>
+        <source>Time zone for times without one</source>
+        <translation>Zeitzone für Zeiten ohne Zeitzone</translation>
+    </message>
+    <message>
+        <source>Where the todos go</source>
+        <translation>Wohin die Aufgaben kommen</translation>
+    </message>
+    <message>
+        <source>What will be imported</source>
+        <translation>Was importiert wird</translation>
+    </message>
+    <message>
+        <source>Keep the file&apos;s lists: each todo goes into the list of the same name (made when it does not exist yet). Or put every todo into one of your lists.</source>
+        <translation>Die Listen der Datei beibehalten: Jede Aufgabe kommt in die Liste gleichen Namens (die angelegt wird, wenn es sie noch nicht gibt). Oder alle Aufgaben in eine Ihrer Listen legen.</translation>
+    </message>
+    <message>
+        <source>Many old apps wrote times without a time zone (“2026-01-15 10:20”). They are taken as times in this zone.</source>
+        <translation>Viele alte Apps haben Zeiten ohne Zeitzone gespeichert („2026-01-15 10:20“). Sie werden als Zeiten in dieser Zone gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (dieser Computer)</translation>
+    </message>
+    <message>
+        <source>Put the todos &amp;into:</source>
+        <translation>Aufgaben &amp;ablegen in:</translation>
+    </message>
+    <message>
+        <source>Times without a &amp;zone are in:</source>
+        <translation>Zeiten ohne &amp;Zone gelten in:</translation>
+    </message>
+    <message>
+        <source>Keep the file&apos;s lists</source>
+        <translation>Listen der Datei beibehalten</translation>
+    </message>
+    <message>
+        <source>The todos go to %1.</source>
+        <translation>Ziel der Aufgaben: %1.</translation>
+    </message>
+    <message>
+        <source>The todos go to %1, as Neon Todo is not connected to Neon now.</source>
+        <translation>Ziel der Aufgaben: %1, da Neon Todo gerade nicht mit Neon verbunden ist.</translation>
+    </message>
+    <message>
+        <source>Ready to import %1 from “%2” in %3. Everything is written in one step: if anything goes wrong, or you cancel, nothing changes.</source>
+        <translation>Bereit, %1 aus „%2“ zu importieren. Ziel: %3. Alles wird in einem Schritt geschrieben: Geht etwas schief oder brechen Sie ab, ändert sich nichts.</translation>
+    </message>
+</context>
+<context>
+    <name>nt::ImportPreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>The first rows as they will be imported. ⚠ marks a value that was changed on the way in: point at it to see why.</source>
+        <translation>Die ersten Zeilen so, wie sie importiert werden. ⚠ markiert einen Wert, der beim Einlesen geändert wurde: Zeigen Sie darauf, um den Grund zu sehen.</translation>
+    </message>
+    <message>
+        <source>Preview summary</source>
+        <translation>Zusammenfassung der Vorschau</translation>
+    </message>
+    <message>
+        <source>The first rows after conversion</source>
+        <translation>Die ersten Zeilen nach der Umwandlung</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>The row&apos;s key in the file</source>
+        <translation>Schlüssel der Zeile in der Datei</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Row %1 of the file</source>
+        <translation>Zeile %1 der Datei</translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Nicht importiert: %1</translation>
+    </message>
+    <message>
+        <source>Row %1 will not be imported: %2</source>
+        <translation>Zeile %1 wird nicht importiert: %2</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 in “%3”.</source>
+        <translation>Die ersten %1 von %2 in „%3“.</translation>
+    </message>
+    <message>
+        <source>All %1 in “%2”.</source>
+        <translation>Alle %1 in „%2“.</translation>
+    </message>
+    <message>
+        <source>Values changed on the way in: %1 (marked ⚠).</source>
+        <translation>Beim Einlesen geänderte Werte: %1 (mit ⚠ markiert).</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported: %1 (the reason is shown in place of the title).</source>
+        <translation>Zeilen, die nicht importiert werden können: %1 (der Grund steht anstelle des Titels).</translation>
+    </message>
+    <message>
+        <source>Every value shown comes over as it is.</source>
+        <translation>Jeder gezeigte Wert wird unverändert übernommen.</translation>
+    </message>
+</context>
+<context>
+    <name>nt::ImportResultPage</name>
+    <message>
+        <source>Not imported, with the reason:</source>
+        <translation>Nicht importiert, mit Grund:</translation>
+    </message>
+    <message>
+        <source>Save rejects as CSV…</source>
+        <translation>Abgelehnte Zeilen als CSV speichern …</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>What was imported, and what was not.</source>
+        <translation>Was importiert wurde und was nicht.</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschehen ist</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>Bereits vorhanden</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Values with a warning</source>
+        <translation>Werte mit Warnung</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Rows that were not imported, with the reason</source>
+        <translation>Nicht importierte Zeilen, mit Grund</translation>
+    </message>
+    <message>
+        <source>Save rejects as CSV</source>
+        <translation>Abgelehnte Zeilen als CSV speichern</translation>
+    </message>
+    <message>
+        <source>Imported:</source>
+        <translation>Importiert:</translation>
+    </message>
+    <message>
+        <source>Already there:</source>
+        <translation>Bereits vorhanden:</translation>
+    </message>
+    <message>
+        <source>Rejected:</source>
+        <translation>Abgelehnt:</translation>
+    </message>
+    <message>
+        <source>Values with a warning:</source>
+        <translation>Werte mit Warnung:</translation>
+    </message>
+    <message>
+        <source>Verification:</source>
+        <translation>Prüfung:</translation>
+    </message>
+    <message>
+        <source>From “%1” into %2.</source>
+        <translation>Aus „%1“. Ziel: %2.</translation>
+    </message>
+    <message>
+        <source>The import did not complete</source>
+        <translation>Der Import wurde nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Nothing was changed in %1. When the problem is solved, run the import again.</source>
+        <translation>Das Ziel ist unverändert: %1. Führen Sie den Import erneut aus, sobald das Problem behoben ist.</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>Import abgebrochen</translation>
+    </message>
+    <message>
+        <source>You cancelled the import. Nothing was changed in %1: no todo was added. Run the import again whenever you like.</source>
+        <translation>Sie haben den Import abgebrochen. Es wurde keine Aufgabe hinzugefügt; das Ziel ist unverändert: %1. Sie können den Import jederzeit erneut ausführen.</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>%1 importiert</translation>
+    </message>
+    <message>
+        <source>Nothing new to import</source>
+        <translation>Nichts Neues zu importieren</translation>
+    </message>
+    <message>
+        <source>No todos imported</source>
+        <translation>Keine Aufgaben importiert</translation>
+    </message>
+    <message>
+        <source>It took less than a second.</source>
+        <translation>Das hat weniger als eine Sekunde gedauert.</translation>
+    </message>
+    <message>
+        <source>It took %1 s.</source>
+        <translation>Das hat %1 s gedauert.</translation>
+    </message>
+    <message>
+        <source>An earlier import of this file had brought over %1; they were left as they were.</source>
+        <translation>Ein früherer Import dieser Datei hatte bereits %1 übernommen; sie blieben unverändert.</translation>
+    </message>
+    <message>
+        <source>Cancel came too late: the import had already been written.</source>
+        <translation>Der Abbruch kam zu spät: Der Import war bereits geschrieben.</translation>
+    </message>
+    <message>
+        <source>Passed: %1</source>
+        <translation>Bestanden: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>… and %1 more: save them as CSV to see them all.</source>
+        <translation>… und %1 weitere: Speichern Sie sie als CSV, um alle zu sehen.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Could not save the rejects</source>
+        <translation>Die abgelehnten Zeilen konnten nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Could not write %1 (%2). Choose another folder and try again.</source>
+        <translation>%1 konnte nicht geschrieben werden (%2). Wählen Sie einen anderen Ordner und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>nt::ImportRunPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>Import läuft</translation>
+    </message>
+    <message>
+        <source>Everything is written in one step at the end: cancel at any time and nothing changes.</source>
+        <translation>Alles wird am Ende in einem Schritt geschrieben: Sie können jederzeit abbrechen, ohne dass sich etwas ändert.</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Import abbrechen</translation>
+    </message>
+    <message>
+        <source>What is happening</source>
+        <translation>Was gerade geschieht</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Fortschritt des Imports</translation>
+    </message>
+    <message>
+        <source>Rows done</source>
+        <translation>Verarbeitete Zeilen</translation>
+    </message>
+    <message>
+        <source>Rows per second</source>
+        <translation>Zeilen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Verbleibende Zeit</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 rows/s</source>
+        <translation>%1 Zeilen/s</translation>
+    </message>
+    <message>
+        <source>checking and saving…</source>
+        <translation>wird geprüft und gespeichert …</translation>
+    </message>
+    <message>
+        <source>less than a second left</source>
+        <translation>weniger als eine Sekunde übrig</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>noch etwa %1 s</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>noch etwa %1 min</translation>
+    </message>
+</context>
+<context>
+    <name>nt::ImportWizard</name>
+    <message>
+        <source>Making a private copy of the file…</source>
+        <translation>Eine private Kopie der Datei wird angelegt …</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Opening the local database…</source>
+        <translation>Die lokale Datenbank wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Reading, converting and writing your todos…</source>
+        <translation>Ihre Aufgaben werden gelesen, umgewandelt und geschrieben …</translation>
+    </message>
+    <message>
+        <source>Import from SQLite</source>
+        <translation>Aus SQLite importieren</translation>
+    </message>
+    <message>
+        <source>Import with these settings</source>
+        <translation>Mit diesen Einstellungen importieren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Skip the checks and import with what Neon Todo found in the file</source>
+        <translation>Die Prüfseiten überspringen und mit dem importieren, was Neon Todo in der Datei gefunden hat</translation>
+    </message>
+    <message>
+        <source>This SQLite file has no tables, so there is nothing to import. Choose the file your old todo app saved its todos in.</source>
+        <translation>Diese SQLite-Datei enthält keine Tabellen, es gibt also nichts zu importieren. Wählen Sie die Datei, in der Ihre alte Aufgaben-App ihre Aufgaben gespeichert hat.</translation>
+    </message>
+    <message>
+        <source>your Neon database (%1)</source>
+        <translation>Ihre Neon-Datenbank (%1)</translation>
+    </message>
+    <message>
+        <source>the local database on this computer</source>
+        <translation>die lokale Datenbank auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Stopping the import… Nothing will be changed in %1.</source>
+        <translation>Der Import wird angehalten … Das Ziel bleibt unverändert: %1.</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>1 todo</source>
+        <translation>1 Aufgabe</translation>
+    </message>
+    <message>
+        <source>%1 todos</source>
+        <translation>%1 Aufgaben</translation>
     </message>
 </context>
 <context>
@@ -555,6 +1266,14 @@
     <message>
         <source>Move to list…</source>
         <translation>In Liste verschieben …</translation>
+    </message>
+    <message>
+        <source>Import from SQLite…</source>
+        <translation>Aus SQLite importieren …</translation>
+    </message>
+    <message>
+        <source>Import finished: %1 new todos.</source>
+        <translation>Import abgeschlossen: %1 neue Aufgaben.</translation>
     </message>
 </context>
 <context>

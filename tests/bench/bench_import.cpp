@@ -9,7 +9,7 @@
 //             database (the real todos table: UUID primary key, change-stamping trigger, row-level
 //             security, indexes). Wall time of Importer::run; peak RSS of this process during it.
 //   \copy     the limit: the same rows already converted (ImportReader over the same snapshot, written
-//             once as COPY text: exactly the values the importer sends) loaded by
+//             once as COPY text: the values the importer sends, which it sends in binary) loaded by
 //             `psql -c "\copy todos (...) FROM 'file'"` into another fresh migrated database (with
 //             FORCE ROW LEVEL SECURITY lifted there: COPY FROM is refused under RLS). Wall time and
 //             peak RSS of that psql process alone (see measureChild).
@@ -126,6 +126,16 @@ double maxRssMb(int who)
 // Lets getrusage(RUSAGE_SELF).ru_maxrss start again from the current RSS (Linux 4.0+: writing 5 to
 // clear_refs resets the process's RSS high-water mark), so that one phase's peak can be told apart
 // from an earlier phase's. False when the kernel does not allow it.
+// CPU seconds (user + system) this process has used so far: the importer's own work, which other
+// programs on the machine slow down less than they slow down its wall time.
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    auto seconds = [](const timeval &t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 bool resetPeakRss()
 {
     QFile f(QStringLiteral("/proc/self/clear_refs"));
@@ -282,8 +292,8 @@ struct Phases
 {
     double staging = 0; // COPY import_staging FROM STDIN
     double insert = 0;  // INSERT INTO lists ..., INSERT INTO todos ... SELECT (with the ids it returns)
-    double verify = 0;  // the per-row checksum comparison
-    double other = 0;   // BEGIN, CREATE TEMPORARY TABLE, counts, COMMIT
+    double verify = 0;  // the field-by-field comparison of the rows written with the staged rows
+    double other = 0;   // BEGIN, CREATE TEMPORARY TABLE, SET LOCAL, COMMIT
 };
 
 std::optional<Phases> importPhases(const ScratchDatabase &db, QString *error)
@@ -309,7 +319,7 @@ std::optional<Phases> importPhases(const ScratchDatabase &db, QString *error)
                 const double seconds = q.value().value(1).toDouble();
                 if (sql.startsWith(QStringLiteral("COPY import_staging")))
                     phases->staging += seconds;
-                else if (sql.contains(QStringLiteral("sha256(")))
+                else if (sql.contains(QStringLiteral("IS NOT DISTINCT FROM")))
                     phases->verify += seconds;
                 else if (sql.contains(QStringLiteral("INSERT INTO todos")) || sql.contains(QStringLiteral("INSERT INTO lists")))
                     phases->insert += seconds;
@@ -418,7 +428,7 @@ QString generate(const QString &path, qint64 rows)
 const char *const CopyColumns =
     "id, title, notes, completed, completed_at, due_at, due_all_day, priority, created_at, updated_at, position";
 
-// COPY text exactly as PostgresLoader writes it.
+// COPY text (PostgresLoader sends the same values in COPY's binary format).
 using CopyText::appendField;
 using CopyText::appendTime;
 
@@ -483,6 +493,7 @@ struct Method
     QStringList notes;
     bool skipped = false;
     QList<Phases> phases;   // the importer only
+    QList<double> cpuSeconds; // the importer only: this process's CPU time during Importer::run
 };
 
 struct Options
@@ -515,9 +526,9 @@ private:
     QString m_copyPath;
     std::unique_ptr<SourceSnapshot> m_snapshot;
     ImportPlan m_plan;
-    Method m_importer{QStringLiteral("importer (Importer::run)"), {}, {}, 0, {}, {}, false, {}};
-    Method m_copy{QStringLiteral("psql \\copy of converted rows"), {}, {}, 0, {}, {}, false, {}};
-    Method m_pgloader{QStringLiteral("pgloader"), {}, {}, 0, {}, {}, false, {}};
+    Method m_importer{QStringLiteral("importer (Importer::run)"), {}, {}, 0, {}, {}, false, {}, {}};
+    Method m_copy{QStringLiteral("psql \\copy of converted rows"), {}, {}, 0, {}, {}, false, {}, {}};
+    Method m_pgloader{QStringLiteral("pgloader"), {}, {}, 0, {}, {}, false, {}, {}};
     double m_generateSeconds = 0;
     double m_snapshotSeconds = 0;
     double m_convertSeconds = 0;
@@ -540,10 +551,12 @@ QString Bench::importOnce(Method &m)
     m.rssNote = reset ? QStringLiteral("this process during Importer::run (RUSAGE_SELF, high-water mark reset first)")
                       : QStringLiteral("this process so far (RUSAGE_SELF; includes generating the file)");
     QElapsedTimer clock;
+    const double cpuBefore = cpuSeconds();
     clock.start();
     auto report = Importer::run(m_snapshot->connectionName(), m_snapshot->fingerprint(), m_plan,
                                 target.db.connectionName());
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const double cpu = cpuSeconds() - cpuBefore;
     const double rss = maxRssMb(RUSAGE_SELF);
     if (!report)
         return report.error().toString();
@@ -560,6 +573,7 @@ QString Bench::importOnce(Method &m)
     m.rows = count->toLongLong();
     m.seconds << seconds;
     m.rssMb << rss;
+    m.cpuSeconds << cpu;
     if (auto phases = importPhases(target.db, &error))
         m.phases << *phases;
     else
@@ -838,9 +852,13 @@ void Bench::print()
         out() << "- where the importer's time goes (server-side statement times, pg_stat_statements, median): "
               << "COPY into the staging table " << phase(&Phases::staging)
               << " s (bounded by the client reading, converting and sending the rows); INSERT ... SELECT into todos "
-              << phase(&Phases::insert) << " s; verification (per-row checksums) " << phase(&Phases::verify)
+              << phase(&Phases::insert) << " s; verification (field by field) " << phase(&Phases::verify)
               << " s; other statements " << phase(&Phases::other) << " s\n";
     }
+    if (!m_importer.cpuSeconds.isEmpty())
+        out() << "- the importer's own CPU time during Importer::run (this process, user + system; median): "
+              << QString::number(median(m_importer.cpuSeconds), 'f', 2) << " s (" << samplesText(m_importer.cpuSeconds)
+              << ")\n";
     if (!m_pgloaderVersion.isEmpty())
         out() << "- " << m_pgloaderVersion << "\n";
     for (const Method *m : {&m_importer, &m_copy, &m_pgloader})

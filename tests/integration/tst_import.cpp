@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -76,6 +77,8 @@ private slots:
     void shouldLeaveTargetUntouchedWhenCancelled();
     void shouldKeepRowsThatRepeatAKey_data() { addDriverColumn(); addDriverRows(); }
     void shouldKeepRowsThatRepeatAKey();
+    void shouldFailVerificationWhenAStoredRowDiffers_data();
+    void shouldFailVerificationWhenAStoredRowDiffers();
     void shouldLeaveTargetUntouchedWhenTheServerStops();
     void shouldImportKnownApps_data();
     void shouldImportKnownApps();
@@ -226,6 +229,67 @@ void tst_Import::shouldKeepRowsThatRepeatAKey()
     QCOMPARE(second.value().imported, qint64(0));
     QCOMPARE(second.value().alreadyThere, qint64(3));
     QCOMPARE(target.count(), qint64(3));
+}
+
+void tst_Import::shouldFailVerificationWhenAStoredRowDiffers_data()
+{
+    // What a target could do to one row of the fifty as it is written (a trigger stands in for a
+    // changed table, a lossy column or a rewriting rule): SQLite after the insert, PostgreSQL before.
+    QTest::addColumn<Driver>("driver");
+    QTest::addColumn<QStringList>("statements");
+    auto sqlite = [](const char *title, const char *change) {
+        return QStringList{QStringLiteral("CREATE TRIGGER tamper AFTER INSERT ON todos WHEN NEW.title = '%1' "
+                                          "BEGIN UPDATE todos SET %2 WHERE id = NEW.id; END")
+                               .arg(QLatin1String(title), QLatin1String(change))};
+    };
+    auto postgres = [](const char *title, const char *change) {
+        return QStringList{QStringLiteral("CREATE FUNCTION tamper() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                                          "IF NEW.title = '%1' THEN %2; END IF; RETURN NEW; END $$")
+                               .arg(QLatin1String(title), QLatin1String(change)),
+                           QStringLiteral("CREATE TRIGGER tamper BEFORE INSERT ON todos FOR EACH ROW EXECUTE FUNCTION tamper()")};
+    };
+    QTest::newRow("sqlite title") << Driver::SQLite << sqlite("Todo 7", "title = 'Todo 7 (changed)'");
+    QTest::newRow("sqlite due time 1 ms") << Driver::SQLite << sqlite("Todo 8", "due_at = substr(due_at, 1, 20) || '001Z'");
+    QTest::newRow("sqlite priority") << Driver::SQLite << sqlite("Todo 7", "priority = 1");
+    QTest::newRow("postgres title") << Driver::PostgreSQL << postgres("Todo 7", "NEW.title := 'Todo 7 (changed)'");
+    QTest::newRow("postgres due time 1 ms") << Driver::PostgreSQL
+                                            << postgres("Todo 8", "NEW.due_at := NEW.due_at + interval '1 millisecond'");
+    QTest::newRow("postgres priority") << Driver::PostgreSQL << postgres("Todo 7", "NEW.priority := 1");
+    QTest::newRow("postgres notes") << Driver::PostgreSQL << postgres("Todo 8", "NEW.notes := NEW.notes || ' '");
+    QTest::newRow("postgres list") << Driver::PostgreSQL << postgres("Todo 8", "NEW.list_id := NULL");
+    QTest::newRow("postgres deleted") << Driver::PostgreSQL << postgres("Todo 8", "NEW.deleted_at := NEW.created_at");
+}
+
+void tst_Import::shouldFailVerificationWhenAStoredRowDiffers()
+{
+    QFETCH(Driver, driver);
+    QFETCH(QStringList, statements);
+    // GIVEN a target that stores one row of the file differently from how it was sent
+    const QString file = m_dir.filePath(QStringLiteral("tamper-%1.db").arg(QString::fromLatin1(QTest::currentDataTag())));
+    QCOMPARE(ImportFixtures::sqlModelFile(file, 50), QString());
+    Source source(file);
+    QVERIFY2(source.error.isEmpty(), qPrintable(source.error));
+    Target target(driver);
+    QVERIFY2(target.ok(), qPrintable(target.why()));
+    QSqlQuery q(QSqlDatabase::database(target.db.connectionName()));
+    // Every row goes into one list, so that list_id has a value to lose.
+    const QUuid list = QUuid::fromString(QStringLiteral("0190a000-0000-7000-8000-00000000000a"));
+    QVERIFY2(q.exec(QStringLiteral("INSERT INTO lists (id, name) VALUES ('%1', 'Imported')").arg(list.toString(QUuid::WithoutBraces))),
+             qPrintable(q.lastError().text()));
+    for (const QString &statement : std::as_const(statements))
+        QVERIFY2(q.exec(statement), qPrintable(q.lastError().text()));
+    ImportOptions options;
+    options.targetList = list;
+
+    // WHEN it is imported
+    auto report = source.importInto(target, options);
+
+    // THEN the check finds that row, the import fails saying so, and the target is as it was
+    QVERIFY(!report.ok());
+    QVERIFY2(report.error().message.contains(QStringLiteral("did not match the source")), qPrintable(report.error().message));
+    QVERIFY2(report.error().message.contains(QStringLiteral("Nothing was imported")), qPrintable(report.error().message));
+    QVERIFY2(report.error().detail.startsWith(QStringLiteral("49 of 50 ")), qPrintable(report.error().detail));
+    QCOMPARE(target.count(), qint64(0));
 }
 
 namespace {
