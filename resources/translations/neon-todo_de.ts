@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ConnectionError</name>
+    <message>
+        <source>%1 asks for a password. Enter it, or save it in the connection profile.</source>
+        <translation>%1 verlangt ein Passwort. Geben Sie es ein oder speichern Sie es im Verbindungsprofil.</translation>
+    </message>
+    <message>
+        <source>The password for the role “%1” was not accepted, or there is no such role. Copy the connection string again from the Neon console (Connect), or reset the role&apos;s password there.</source>
+        <translation>Das Passwort für die Rolle „%1“ wurde nicht angenommen, oder diese Rolle gibt es nicht. Kopieren Sie die Verbindungszeichenfolge erneut aus der Neon-Konsole (Connect) oder setzen Sie dort das Passwort der Rolle zurück.</translation>
+    </message>
+    <message>
+        <source>%1 did not offer SCRAM channel binding, which this profile requires. Neon offers it on both endpoints; another server may need channel_binding=prefer.</source>
+        <translation>%1 hat keine SCRAM-Kanalbindung angeboten, die dieses Profil verlangt. Neon bietet sie an beiden Endpunkten an; ein anderer Server braucht eventuell channel_binding=prefer.</translation>
+    </message>
+    <message>
+        <source>Neon has no endpoint “%1”. Check the host name: copy the connection string again from the Neon console.</source>
+        <translation>Neon kennt keinen Endpunkt „%1“. Prüfen Sie den Hostnamen: Kopieren Sie die Verbindungszeichenfolge erneut aus der Neon-Konsole.</translation>
+    </message>
+    <message>
+        <source>There is no role “%1” on %2. Check the user name in the connection string, or create the role in the Neon console (Roles).</source>
+        <translation>Auf %2 gibt es keine Rolle „%1“. Prüfen Sie den Benutzernamen in der Verbindungszeichenfolge oder legen Sie die Rolle in der Neon-Konsole an (Roles).</translation>
+    </message>
+    <message>
+        <source>There is no database “%1” on %2. Check the database name, or create it in the Neon console (Databases).</source>
+        <translation>Auf %2 gibt es keine Datenbank „%1“. Prüfen Sie den Datenbanknamen oder legen Sie sie in der Neon-Konsole an (Databases).</translation>
+    </message>
+    <message>
+        <source>%1 accepts encrypted connections only. Set sslmode to verify-full (the default for Neon) in the connection profile.</source>
+        <translation>%1 nimmt nur verschlüsselte Verbindungen an. Setzen Sie sslmode im Verbindungsprofil auf verify-full (die Voreinstellung für Neon).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not for “%1”: someone may be in the way, or the host name is wrong. Use the host name exactly as the Neon console shows it.</source>
+        <translation>Das Zertifikat des Servers gilt nicht für „%1“: Jemand könnte sich dazwischengeschaltet haben, oder der Hostname ist falsch. Verwenden Sie den Hostnamen genau so, wie die Neon-Konsole ihn zeigt.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate for “%1” is not signed by an authority this computer trusts. Neon&apos;s certificates are signed by authorities in the system&apos;s certificate bundle, which the app uses for Neon hosts unless sslrootcert says otherwise: check the sslrootcert setting.</source>
+        <translation>Das Zertifikat des Servers für „%1“ ist nicht von einer Stelle signiert, der dieser Computer vertraut. Neons Zertifikate sind von Stellen aus den Zertifikaten des Systems signiert, die die App für Neon-Hosts verwendet, sofern sslrootcert nichts anderes angibt: Prüfen Sie die Einstellung sslrootcert.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer encryption, and this profile requires it. Neon always does: check the host name and port.</source>
+        <translation>%1 bietet keine Verschlüsselung an, dieses Profil verlangt sie aber. Neon bietet sie immer an: Prüfen Sie Hostnamen und Port.</translation>
+    </message>
+    <message>
+        <source>The name “%1” could not be found. Check the host name, and that this computer is online.</source>
+        <translation>Der Name „%1“ wurde nicht gefunden. Prüfen Sie den Hostnamen und ob dieser Computer online ist.</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection. Check the host name and port; if they are right, the server is not accepting connections now.</source>
+        <translation>%1 hat die Verbindung abgelehnt. Prüfen Sie Hostnamen und Port; stimmen sie, nimmt der Server gerade keine Verbindungen an.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time. Check your network; a Neon compute that was asleep can also take a few seconds to wake: try again.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet. Prüfen Sie Ihr Netzwerk; eine schlafende Neon-Datenbank braucht auch einige Sekunden zum Aufwachen: Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 has too many open connections. Close other programs that use this database, or use the pooled endpoint (host name with -pooler).</source>
+        <translation>%1 hat zu viele offene Verbindungen. Schließen Sie andere Programme, die diese Datenbank nutzen, oder verwenden Sie den Pooler-Endpunkt (Hostname mit -pooler).</translation>
+    </message>
+    <message>
+        <source>The Neon database is waking up and did not answer yet. Try again in a few seconds.</source>
+        <translation>Die Neon-Datenbank wacht gerade auf und hat noch nicht geantwortet. Versuchen Sie es in einigen Sekunden erneut.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection while it was being made. Check your network, and try again.</source>
+        <translation>%1 hat die Verbindung während des Aufbaus geschlossen. Prüfen Sie Ihr Netzwerk und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1. Check the connection profile and your network.</source>
+        <translation>Keine Verbindung zu %1. Prüfen Sie das Verbindungsprofil und Ihr Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: the todo belongs to another role. Sign in as the role that created it.</source>
+        <translation>Die Datenbank hat die Änderung abgelehnt: Die Aufgabe gehört einer anderen Rolle. Melden Sie sich mit der Rolle an, die sie angelegt hat.</translation>
+    </message>
+    <message>
+        <source>The database role has no permission for this. Ask the project&apos;s owner to grant it.</source>
+        <translation>Die Datenbankrolle hat dafür keine Berechtigung. Bitten Sie den Eigentümer des Projekts, sie zu erteilen.</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost before it answered, so whether the change was saved is not known: look again once it is back.</source>
+        <translation>Die Verbindung zur Datenbank brach ab, bevor sie antwortete; ob die Änderung gespeichert wurde, ist daher unbekannt: Sehen Sie nach, sobald sie wieder besteht.</translation>
+    </message>
+</context>
+<context>
     <name>DueText</name>
     <message>
         <source>Overdue %1d</source>
@@ -1274,6 +1357,14 @@ Ihre Aufgaben jetzt importieren? Sie können das auch später mit Datei &gt; Aus
     <message>
         <source>Import finished: %1 new todos.</source>
         <translation>Import abgeschlossen: %1 neue Aufgaben.</translation>
+    </message>
+    <message>
+        <source>Waking the database at %1… (a Neon database that was asleep takes a few seconds)</source>
+        <translation>Die Datenbank auf %1 wird geweckt … (eine schlafende Neon-Datenbank braucht einige Sekunden)</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1…</source>
+        <translation>Verbindung zu %1 wird wiederhergestellt …</translation>
     </message>
 </context>
 <context>
