@@ -13,7 +13,9 @@
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
 
+#include <algorithm>
 #include <cstdio>
+#include <tuple>
 #include <termios.h>
 #include <unistd.h>
 
@@ -415,9 +417,12 @@ int Cli::listTodos()
     QString name;
     if (int code = openTarget(true, &name))
         return code;
-    auto todos = TodoRepository(name).list();
+    auto todos = TodoRepository(name).list(); // in storage order
     if (!todos)
         return fail(exitCodeFor(todos.error()), todos.error().toString());
+    std::sort(todos.value().begin(), todos.value().end(), [](const Todo &a, const Todo &b) {
+        return std::tie(a.position, a.createdAt, a.id) < std::tie(b.position, b.createdAt, b.id); // manual order
+    });
     for (const Todo &t : todos.value())
         m_out << (t.completed ? "[x] " : "[ ] ") << t.title
               << (t.dueAt.isValid() ? QStringLiteral("  (due %1)").arg(t.dueAt.toString(Qt::ISODate)) : QString())

@@ -1,6 +1,9 @@
 #include "connectionerror.h"
 
+#include "remotelink.h"
+
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace nt {
 
@@ -50,23 +53,33 @@ Error describeConnectionFailure(const QString &nativeMessage, const QString &sql
                 "%1 did not offer SCRAM channel binding, which this profile requires. Neon offers it on both "
                 "endpoints; another server may need channel_binding=prefer.")
                 .arg(where));
-    // Neon's proxy: the endpoint id in the host name is unknown (or the project was deleted).
-    if (has(lower, "endpoint") &&
-        (has(lower, "not found") || has(lower, "could not be found") || has(lower, "not specified")))
+    // Neon's proxy: no endpoint id at all (the client sent no server name, SNI) ...
+    if (has(lower, "endpoint id is not specified"))
+        return make(
+            Error::Kind::InvalidInput,
+            QCoreApplication::translate("ConnectionError",
+                                        "Neon could not tell which database you mean: the connection did not "
+                                        "send the host name. Use the host name exactly as the Neon console "
+                                        "shows it (not an IP address)."));
+    // ... or an endpoint id it does not know (or the project was deleted).
+    if (has(lower, "endpoint") && (has(lower, "not found") || has(lower, "could not be found")))
         return make(
             Error::Kind::NotFound,
             QCoreApplication::translate("ConnectionError",
                                         "Neon has no endpoint “%1”. Check the host name: copy the connection "
                                         "string again from the Neon console.")
                 .arg(profile.host));
-    if (has(lower, "role") && has(lower, "does not exist"))
+    // The server's own words, quoted name and all: a host name may contain "role" or "database".
+    static const QRegularExpression noRole(QStringLiteral("\\brole \"[^\"]*\" does not exist"));
+    static const QRegularExpression noDatabase(QStringLiteral("\\bdatabase \"[^\"]*\" does not exist"));
+    if (noRole.match(lower).hasMatch())
         return make(Error::Kind::Authentication,
                     QCoreApplication::translate("ConnectionError",
                                                 "There is no role “%1” on %2. Check the user name in the "
                                                 "connection string, or create the role "
                                                 "in the Neon console (Roles).")
                         .arg(profile.user, profile.host));
-    if (sqlState == QLatin1String("3D000") || (has(lower, "database") && has(lower, "does not exist")))
+    if (sqlState == QLatin1String("3D000") || noDatabase.match(lower).hasMatch())
         return make(Error::Kind::NotFound,
                     QCoreApplication::translate(
                         "ConnectionError",
@@ -130,7 +143,8 @@ Error describeConnectionFailure(const QString &nativeMessage, const QString &sql
                                                 "few seconds to wake: try again.")
                         .arg(where));
     if (sqlState == QLatin1String("53300") || has(lower, "too many connections") ||
-        has(lower, "too many clients") || has(lower, "no more connections allowed"))
+        has(lower, "remaining connection slots are reserved") || has(lower, "too many clients") ||
+        has(lower, "no more connections allowed"))
         return make(Error::Kind::Connection,
                     QCoreApplication::translate(
                         "ConnectionError",
@@ -164,7 +178,9 @@ Error describeConnectionFailure(const QString &nativeMessage, const QString &sql
 
 Error describeStatementFailure(const Error &error)
 {
-    if (error.kind == Error::Kind::Timeout) // already says what happened (RemoteLink's deadline)
+    // Already in plain words: RemoteLink's deadline, and its failures before anything was sent.
+    if (error.kind == Error::Kind::Timeout || error.message == RemoteLink::lostTransactionMessage() ||
+        error.message.startsWith(RemoteLink::reopenFailedPrefix()))
         return error;
     const QString state = error.sqlState;
     const QString lower = error.detail.toLower();

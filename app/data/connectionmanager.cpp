@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QStandardPaths>
@@ -34,10 +35,18 @@ namespace {
 
 // The managers by the name of their remote connection, for RemoteLink's reconnect notices (which
 // arrive on the thread that uses the connection: the manager's own).
+// Managers live on several threads (the import runs one on a worker), so the registry is locked.
+QMutex managersLock;
 QHash<QString, ConnectionManager *> &managers()
 {
     static QHash<QString, ConnectionManager *> byRemoteName;
     return byRemoteName;
+}
+
+ConnectionManager *managerOf(const QString &remoteName)
+{
+    QMutexLocker lock(&managersLock);
+    return managers().value(remoteName);
 }
 
 } // namespace
@@ -45,24 +54,31 @@ QHash<QString, ConnectionManager *> &managers()
 ConnectionManager::ConnectionManager(QString prefix, QObject *parent)
     : QObject(parent), m_prefix(std::move(prefix))
 {
-    if (managers().isEmpty()) {
+    // The notices arrive on the thread that uses the connection, which is the manager's own.
+    static const bool observing = [] {
         RemoteLink::setObserver({
             [](const QString &name) {
-                if (ConnectionManager *m = managers().value(name))
+                if (ConnectionManager *m = managerOf(name))
                     emit m->remoteReconnecting(m->m_remoteProfile.displayName());
             },
             [](const QString &name, const Error &outcome) {
-                if (ConnectionManager *m = managers().value(name))
+                if (ConnectionManager *m = managerOf(name))
                     emit m->remoteReconnected(outcome);
             },
         });
-    }
+        return true;
+    }();
+    Q_UNUSED(observing);
+    QMutexLocker lock(&managersLock);
     managers().insert(remoteName(), this);
 }
 
 ConnectionManager::~ConnectionManager()
 {
-    managers().remove(remoteName());
+    {
+        QMutexLocker lock(&managersLock);
+        managers().remove(remoteName());
+    }
     RemoteLink::setDeadline(remoteName(), 0);
     if (m_probe) {
         m_probe->disconnect(this);
@@ -103,8 +119,9 @@ Error ConnectionManager::openLocal(const QString &requestedPath, Migrate migrate
     if (!info.exists()) {
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            return ioError(QStringLiteral("Could not create the local database %1.").arg(QDir::toNativeSeparators(path)),
-                           file.errorString());
+            return ioError(
+                QStringLiteral("Could not create the local database %1.").arg(QDir::toNativeSeparators(path)),
+                file.errorString());
     }
     if (!QFile::setPermissions(path, OwnerOnlyFile))
         return ioError(QStringLiteral("Could not make the local database private to you (%1).")
@@ -120,12 +137,14 @@ Error ConnectionManager::openLocal(const QString &requestedPath, Migrate migrate
             const QString detail = db.lastError().text();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(localName());
-            return ioError(QStringLiteral("Could not open the local database %1. If another program is using it, "
-                                          "close it and try again.")
-                               .arg(QDir::toNativeSeparators(path)),
-                           detail);
+            return ioError(
+                QStringLiteral("Could not open the local database %1. If another program is using it, "
+                               "close it and try again.")
+                    .arg(QDir::toNativeSeparators(path)),
+                detail);
         }
-        for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        for (const char *pragma :
+             {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
             if (Error e = SqlExec::exec(db, QString::fromLatin1(pragma)))
                 return ioError(QStringLiteral("Could not prepare the local database %1.")
                                    .arg(QDir::toNativeSeparators(path)),
@@ -150,9 +169,10 @@ Error ConnectionManager::addPostgres(const QString &connectionName, const Connec
         return options.error();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
     if (!db.isValid())
-        return Error::make(Error::Kind::Connection,
-                           QStringLiteral("This installation cannot talk to PostgreSQL: Qt's PostgreSQL driver is "
-                                          "missing. Install the package libqt6sql6-psql."));
+        return Error::make(
+            Error::Kind::Connection,
+            QStringLiteral("This installation cannot talk to PostgreSQL: Qt's PostgreSQL driver is "
+                           "missing. Install the package libqt6sql6-psql."));
     db.setHostName(profile.host);
     if (profile.port > 0)
         db.setPort(profile.port);
@@ -174,8 +194,9 @@ Error ConnectionManager::openRemote(const ConnectionProfile &profile, bool migra
             const QSqlError err = db.lastError();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(remoteName());
-            return describeConnectionFailure(err.databaseText().isEmpty() ? err.driverText() : err.databaseText(),
-                                     err.nativeErrorCode(), profile);
+            return describeConnectionFailure(err.databaseText().isEmpty() ? err.driverText()
+                                                                          : err.databaseText(),
+                                             err.nativeErrorCode(), profile);
         }
         if (migrate) {
             auto migrated = SchemaMigrator(remoteName()).migrate();
@@ -217,8 +238,9 @@ void ConnectionManager::connectRemote(const ConnectionProfile &profile)
             QSqlDatabase db = QSqlDatabase::database(name, false);
             if (!db.open()) {
                 const QSqlError err = db.lastError();
-                result = describeConnectionFailure(err.databaseText().isEmpty() ? err.driverText() : err.databaseText(),
-                                           err.nativeErrorCode(), profile);
+                result = describeConnectionFailure(err.databaseText().isEmpty() ? err.driverText()
+                                                                                : err.databaseText(),
+                                                   err.nativeErrorCode(), profile);
             } else {
                 auto migrated = SchemaMigrator(name).migrate();
                 if (!migrated)
@@ -255,9 +277,10 @@ bool ConnectionManager::isConnecting() const
 Error ConnectionManager::setActive(const QString &connectionName)
 {
     if (!QSqlDatabase::contains(connectionName) || !QSqlDatabase::database(connectionName, false).isOpen())
-        return Error::make(Error::Kind::Connection,
-                           QStringLiteral("That database is not connected, so Neon Todo cannot switch to it."),
-                           connectionName);
+        return Error::make(
+            Error::Kind::Connection,
+            QStringLiteral("That database is not connected, so Neon Todo cannot switch to it."),
+            connectionName);
     if (m_active == connectionName)
         return {};
     m_active = connectionName;

@@ -29,14 +29,31 @@ const QList<Table> &tables()
     // Lists first: todos refer to them.
     static const QList<Table> all{
         {"lists",
-         {{"id", Type::Uuid}, {"name", Type::Text}, {"position", Type::Real}, {"colour", Type::Text},
-          {"created_at", Type::Time}, {"updated_at", Type::Time}, {"deleted_at", Type::Time}, {"version", Type::Int},
+         {{"id", Type::Uuid},
+          {"name", Type::Text},
+          {"position", Type::Real},
+          {"colour", Type::Text},
+          {"created_at", Type::Time},
+          {"updated_at", Type::Time},
+          {"deleted_at", Type::Time},
+          {"version", Type::Int},
           {"change_no", Type::Int}}},
         {"todos",
-         {{"id", Type::Uuid}, {"title", Type::Text}, {"notes", Type::Text}, {"completed", Type::Bool},
-          {"completed_at", Type::Time}, {"due_at", Type::Time}, {"due_all_day", Type::Bool}, {"priority", Type::Int},
-          {"list_id", Type::Uuid}, {"position", Type::Real}, {"created_at", Type::Time}, {"updated_at", Type::Time},
-          {"deleted_at", Type::Time}, {"version", Type::Int}, {"change_no", Type::Int}}},
+         {{"id", Type::Uuid},
+          {"title", Type::Text},
+          {"notes", Type::Text},
+          {"completed", Type::Bool},
+          {"completed_at", Type::Time},
+          {"due_at", Type::Time},
+          {"due_all_day", Type::Bool},
+          {"priority", Type::Int},
+          {"list_id", Type::Uuid},
+          {"position", Type::Real},
+          {"created_at", Type::Time},
+          {"updated_at", Type::Time},
+          {"deleted_at", Type::Time},
+          {"version", Type::Int},
+          {"change_no", Type::Int}}},
     };
     return all;
 }
@@ -71,8 +88,7 @@ Error withWhat(const Error &e, const QString &what)
 
 MirrorPull::MirrorPull(QString remoteConnection, QString localConnection)
     : m_remote(std::move(remoteConnection)), m_local(std::move(localConnection))
-{
-}
+{}
 
 Result<MirrorPull::Outcome> MirrorPull::run() const
 {
@@ -91,10 +107,12 @@ Result<MirrorPull::Outcome> MirrorPull::run() const
     for (const Table &table : tables()) {
         const QString key = QStringLiteral("pull_xmin_") + QLatin1String(table.name);
         // The watermark of the previous pull of this table ("0": never pulled).
-        auto stored = SqlExec::run(local, QStringLiteral("SELECT value FROM sync_state WHERE key = :key"), {{QStringLiteral("key"), key}});
+        auto stored = SqlExec::run(local, QStringLiteral("SELECT value FROM sync_state WHERE key = :key"),
+                                   {{QStringLiteral("key"), key}});
         if (!stored)
             return fail(stored.error());
-        const qulonglong watermark = stored.value().next() ? stored.value().value(0).toString().toULongLong() : 0;
+        const qulonglong watermark =
+            stored.value().next() ? stored.value().value(0).toString().toULongLong() : 0;
         stored.value().finish();
 
         QStringList selected;
@@ -103,8 +121,9 @@ Result<MirrorPull::Outcome> MirrorPull::run() const
         QStringList updates;
         for (const Column &c : table.columns) {
             const QString n = QLatin1String(c.name);
-            selected << (c.type == Type::Time ? QStringLiteral("round(date_part('epoch', t.%1) * 1000)::bigint").arg(n)
-                                              : QStringLiteral("t.") + n);
+            selected << (c.type == Type::Time
+                             ? QStringLiteral("round(date_part('epoch', t.%1) * 1000)::bigint").arg(n)
+                             : QStringLiteral("t.") + n);
             names << n;
             marks << QLatin1Char(':') + n;
             if (n != QLatin1String("id"))
@@ -112,14 +131,16 @@ Result<MirrorPull::Outcome> MirrorPull::run() const
         }
         // One statement, one snapshot: the rows and the new watermark are read together. The number
         // is formatted here from an integer, never from text a person gave.
-        const QString sql = QStringLiteral("WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin) "
-                                           "SELECT w.xmin, %1 FROM w LEFT JOIN %2 t ON t.change_xid >= '%3'::xid8")
-                                .arg(selected.join(QStringLiteral(", ")), QLatin1String(table.name))
-                                .arg(watermark);
-        const QString upsert = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4 "
-                                              "WHERE excluded.version > %1.version OR %1.change_no IS NULL")
-                                   .arg(QLatin1String(table.name), names.join(QStringLiteral(", ")),
-                                        marks.join(QStringLiteral(", ")), updates.join(QStringLiteral(", ")));
+        const QString sql =
+            QStringLiteral("WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin) "
+                           "SELECT w.xmin, %1 FROM w LEFT JOIN %2 t ON t.change_xid >= '%3'::xid8")
+                .arg(selected.join(QStringLiteral(", ")), QLatin1String(table.name))
+                .arg(watermark);
+        const QString upsert =
+            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (id) DO UPDATE SET %4 "
+                           "WHERE excluded.version > %1.version OR %1.change_no IS NULL")
+                .arg(QLatin1String(table.name), names.join(QStringLiteral(", ")),
+                     marks.join(QStringLiteral(", ")), updates.join(QStringLiteral(", ")));
         QString next;
         Error rowError;
         int copied = 0;
@@ -129,7 +150,8 @@ Result<MirrorPull::Outcome> MirrorPull::run() const
                 return;
             QVariantMap values;
             for (int i = 0; i < table.columns.size(); ++i)
-                values.insert(QLatin1String(table.columns.at(i).name), readValue(row, i + 1, table.columns.at(i).type));
+                values.insert(QLatin1String(table.columns.at(i).name),
+                              readValue(row, i + 1, table.columns.at(i).type));
             auto q = SqlExec::run(local, upsert, values);
             if (!q)
                 rowError = q.error();
@@ -140,9 +162,11 @@ Result<MirrorPull::Outcome> MirrorPull::run() const
             return fail(withWhat(e, what));
         if (rowError)
             return fail(withWhat(rowError, what));
-        if (Error saved = SqlExec::exec(local, QStringLiteral("INSERT INTO sync_state (key, value) VALUES (:key, :value) "
-                                                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                                        {{QStringLiteral("key"), key}, {QStringLiteral("value"), next}}))
+        if (Error saved =
+                SqlExec::exec(local,
+                              QStringLiteral("INSERT INTO sync_state (key, value) VALUES (:key, :value) "
+                                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                              {{QStringLiteral("key"), key}, {QStringLiteral("value"), next}}))
             return fail(saved);
         (QLatin1String(table.name) == QLatin1String("lists") ? outcome.lists : outcome.todos) = copied;
     }

@@ -25,39 +25,44 @@ Result<qint64> Outbox::recordWith(const OutboxEntry &entry, const std::function<
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction())
-        return SqlExec::fromSqlError(db.lastError(), QStringLiteral("Could not save the change on this computer."));
+        return SqlExec::fromSqlError(db.lastError(),
+                                     QStringLiteral("Could not save the change on this computer."));
     auto fail = [&db](const Error &e) {
         db.rollback();
         return e;
     };
     if (Error e = write())
         return fail(e);
-    auto q = SqlExec::run(db,
-                          QStringLiteral("INSERT INTO outbox (entity, entity_id, fields, base_version, changed_at) "
-                                         "VALUES (:entity, :id, :fields, :base, :at) RETURNING seq"),
-                          {{QStringLiteral("entity"), entityName(entry.entity)},
-                           {QStringLiteral("id"), entry.entityId},
-                           {QStringLiteral("fields"),
-                            QString::fromUtf8(QJsonDocument(entry.fields).toJson(QJsonDocument::Compact))},
-                           {QStringLiteral("base"), entry.baseVersion ? QVariant(*entry.baseVersion) : QVariant()},
-                           {QStringLiteral("at"), entry.changedAt.isValid() ? entry.changedAt : UtcTime::now()}});
+    auto q = SqlExec::run(
+        db,
+        QStringLiteral("INSERT INTO outbox (entity, entity_id, fields, base_version, changed_at) "
+                       "VALUES (:entity, :id, :fields, :base, :at) RETURNING seq"),
+        {{QStringLiteral("entity"), entityName(entry.entity)},
+         {QStringLiteral("id"), entry.entityId},
+         {QStringLiteral("fields"),
+          QString::fromUtf8(QJsonDocument(entry.fields).toJson(QJsonDocument::Compact))},
+         {QStringLiteral("base"), entry.baseVersion ? QVariant(*entry.baseVersion) : QVariant()},
+         {QStringLiteral("at"), entry.changedAt.isValid() ? entry.changedAt : UtcTime::now()}});
     if (!q)
         return fail(q.error());
     if (!q.value().next())
-        return fail(Error::make(Error::Kind::Database, QStringLiteral("Could not record the change on this computer.")));
+        return fail(Error::make(Error::Kind::Database,
+                                QStringLiteral("Could not record the change on this computer.")));
     const qint64 seq = q.value().value(0).toLongLong();
     q.value().finish();
     if (!db.commit())
-        return fail(SqlExec::fromSqlError(db.lastError(), QStringLiteral("Could not save the change on this computer.")));
+        return fail(SqlExec::fromSqlError(db.lastError(),
+                                          QStringLiteral("Could not save the change on this computer.")));
     return seq;
 }
 
 Result<QList<OutboxEntry>> Outbox::pending(int limit) const
 {
-    auto q = SqlExec::run(QSqlDatabase::database(m_connection, false),
-                          QStringLiteral("SELECT seq, entity, entity_id, fields, base_version, changed_at FROM outbox "
-                                         "ORDER BY seq LIMIT :limit"),
-                          {{QStringLiteral("limit"), limit}});
+    auto q = SqlExec::run(
+        QSqlDatabase::database(m_connection, false),
+        QStringLiteral("SELECT seq, entity, entity_id, fields, base_version, changed_at FROM outbox "
+                       "ORDER BY seq LIMIT :limit"),
+        {{QStringLiteral("limit"), limit}});
     if (!q)
         return q.error();
     QList<OutboxEntry> entries;
@@ -78,7 +83,8 @@ Result<QList<OutboxEntry>> Outbox::pending(int limit) const
 
 Result<qint64> Outbox::count() const
 {
-    auto q = SqlExec::run(QSqlDatabase::database(m_connection, false), QStringLiteral("SELECT count(*) FROM outbox"));
+    auto q = SqlExec::run(QSqlDatabase::database(m_connection, false),
+                          QStringLiteral("SELECT count(*) FROM outbox"));
     if (!q)
         return q.error();
     return q.value().next() ? q.value().value(0).toLongLong() : 0;
@@ -86,7 +92,8 @@ Result<qint64> Outbox::count() const
 
 Error Outbox::acknowledge(qint64 seq) const
 {
-    return SqlExec::exec(QSqlDatabase::database(m_connection, false), QStringLiteral("DELETE FROM outbox WHERE seq <= :seq"),
+    return SqlExec::exec(QSqlDatabase::database(m_connection, false),
+                         QStringLiteral("DELETE FROM outbox WHERE seq <= :seq"),
                          {{QStringLiteral("seq"), seq}});
 }
 
@@ -94,8 +101,9 @@ Result<QUuid> Outbox::clientId() const
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     // Made once: a second device-id can never replace the first (INSERT OR IGNORE), then read back.
-    if (Error e = SqlExec::exec(db, QStringLiteral("INSERT OR IGNORE INTO sync_state (key, value) VALUES ('client_id', :id)"),
-                                {{QStringLiteral("id"), Uuids::toText(Uuids::createV7())}}))
+    if (Error e = SqlExec::exec(
+            db, QStringLiteral("INSERT OR IGNORE INTO sync_state (key, value) VALUES ('client_id', :id)"),
+            {{QStringLiteral("id"), Uuids::toText(Uuids::createV7())}}))
         return e;
     auto q = SqlExec::run(db, QStringLiteral("SELECT value FROM sync_state WHERE key = 'client_id'"));
     if (!q)

@@ -66,8 +66,9 @@ Error forEachRow(const QSqlDatabase &db, const QString &sql, const std::function
     pg_conn *conn = connection(db); // after ensureOpen: a reopened connection has a new PGconn
     if (!conn)
         return Error::make(Error::Kind::Connection, QStringLiteral("The database connection is not open."));
-    const RemoteLink::Deadline deadline(db);
+    RemoteLink::Deadline deadline(db);
     const std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn, sql.toUtf8().constData()), &PQclear);
+    deadline.finish(); // the rows are all here: reading them is not the server's time
     const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK) {
         const QString state = result ? QString::fromLatin1(PQresultErrorField(result.get(), PG_DIAG_SQLSTATE)) : QString();

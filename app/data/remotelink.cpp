@@ -9,11 +9,14 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <fcntl.h>
 #include <libpq-fe.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -42,9 +45,15 @@ public:
 
     quint64 arm(int socket, int milliseconds)
     {
+        // A duplicate of the socket: libpq may close its own descriptor inside a failing call, and
+        // the number could then be reused by another connection before the ticket is disarmed.
+        // shutdown() on the duplicate acts on the same connection; its number stays ours.
+        const int own = ::fcntl(socket, F_DUPFD_CLOEXEC, 0);
+        if (own < 0)
+            return 0;
         std::lock_guard lock(m_mutex);
         const quint64 ticket = ++m_next;
-        m_entries.emplace(ticket, Entry{socket, Clock::now() + std::chrono::milliseconds(milliseconds), false});
+        m_entries.emplace(ticket, Entry{own, Clock::now() + std::chrono::milliseconds(milliseconds), false});
         m_wake.notify_one();
         return ticket;
     }
@@ -57,6 +66,7 @@ public:
         if (it == m_entries.end())
             return false;
         const bool fired = it->second.fired;
+        ::close(it->second.socket);
         m_entries.erase(it);
         return fired;
     }
@@ -133,7 +143,13 @@ bool looksAlive(pg_conn *conn)
     // One read may stop after the message, before the end of the stream: read while there is more.
     for (int reads = 0; reads < 8; ++reads) {
         pollfd readable{PQsocket(conn), POLLIN, 0};
-        if (readable.fd < 0 || ::poll(&readable, 1, 0) < 0)
+        if (readable.fd < 0)
+            return false;
+        int ready = 0;
+        do
+            ready = ::poll(&readable, 1, 0);
+        while (ready < 0 && errno == EINTR);
+        if (ready < 0)
             return false;
         if (!(readable.revents & (POLLIN | POLLHUP | POLLERR)))
             break;
@@ -166,6 +182,39 @@ void setObserver(Observer o)
     observer = std::move(o);
 }
 
+namespace {
+
+QHash<QString, bool> inTransactionByName; // guarded by settingsLock
+
+void rememberTransaction(const QString &name, bool inTransaction)
+{
+    QMutexLocker lock(&settingsLock);
+    if (inTransaction)
+        inTransactionByName.insert(name, true);
+    else
+        inTransactionByName.remove(name);
+}
+
+bool takeRememberedTransaction(const QString &name)
+{
+    QMutexLocker lock(&settingsLock);
+    return inTransactionByName.take(name);
+}
+
+} // namespace
+
+QString lostTransactionMessage()
+{
+    return QStringLiteral(
+        "The connection to the database was lost in the middle of a change; nothing of that change "
+        "was saved. Try again.");
+}
+
+QString reopenFailedPrefix()
+{
+    return QStringLiteral("The connection to the database was lost and could not be opened again: ");
+}
+
 int reopenCount()
 {
     return reopens.load();
@@ -178,8 +227,26 @@ Error ensureOpen(const QSqlDatabase &constDb)
     // QPSQL reports a connection libpq found broken as not open (and then has no handle); one that
     // was never given a host is not ours to open.
     pg_conn *conn = PostgresDirect::connection(constDb);
-    if (conn ? looksAlive(conn) : constDb.hostName().isEmpty())
-        return {};
+    // Where the last statement left the connection: in a transaction, a reopened connection would
+    // run the rest of it outside that transaction (and a COMMIT would "succeed" on nothing).
+    bool inTransaction = false;
+    if (conn) {
+        const PGTransactionStatusType status = PQtransactionStatus(conn);
+        inTransaction = status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
+        if (looksAlive(conn)) {
+            rememberTransaction(constDb.connectionName(), inTransaction);
+            return {};
+        }
+    } else {
+        if (constDb.hostName().isEmpty())
+            return {};
+        inTransaction = takeRememberedTransaction(constDb.connectionName());
+    }
+    if (inTransaction) {
+        rememberTransaction(constDb.connectionName(), false); // the next statement may reopen
+        return Error::make(Error::Kind::Connection, lostTransactionMessage(),
+                           QStringLiteral("connection closed inside a transaction"), QStringLiteral("08006"));
+    }
 
     QSqlDatabase db = constDb;
     const QString name = db.connectionName();
@@ -204,7 +271,8 @@ Error ensureOpen(const QSqlDatabase &constDb)
         // Neon, would otherwise let one attempt block past the deadline).
         const qint64 left = std::max<qint64>(budget - spent.elapsed(), 2000);
         QStringList bounded = options.split(QLatin1Char(';'), Qt::SkipEmptyParts);
-        bounded.removeIf([](const QString &o) { return o.trimmed().startsWith(QLatin1String("connect_timeout")); });
+        bounded.removeIf(
+            [](const QString &o) { return o.trimmed().startsWith(QLatin1String("connect_timeout")); });
         bounded << QStringLiteral("connect_timeout=%1").arg((left + 999) / 1000);
         db.setConnectOptions(bounded.join(QLatin1Char(';')));
         const bool opened = db.open();
@@ -224,7 +292,8 @@ Error ensureOpen(const QSqlDatabase &constDb)
         last = describeConnectionFailure(e.databaseText().isEmpty() ? e.driverText() : e.databaseText(),
                                          e.nativeErrorCode(), where);
         // Wrong password, unknown database and the like do not get better by trying again.
-        if (last.kind == Error::Kind::Authentication || last.kind == Error::Kind::NotFound || last.kind == Error::Kind::Tls)
+        if (last.kind == Error::Kind::Authentication || last.kind == Error::Kind::NotFound ||
+            last.kind == Error::Kind::Tls)
             break;
         const int jittered = delay + int(QRandomGenerator::global()->bounded(delay / 2 + 1)) - delay / 4;
         if (spent.elapsed() + jittered >= budget)
@@ -233,46 +302,54 @@ Error ensureOpen(const QSqlDatabase &constDb)
         delay = std::min(delay * 2, 4000);
     }
     const Error outcome = Error::make(last.kind == Error::Kind::None ? Error::Kind::Connection : last.kind,
-                                      QStringLiteral("The connection to the database was lost and could not be opened "
-                                                     "again: %1")
-                                          .arg(last.message),
-                                      last.detail, last.sqlState);
+                                      reopenFailedPrefix() + last.message, last.detail, last.sqlState);
     if (watcher.reconnected)
         watcher.reconnected(name, outcome);
     return outcome;
 }
 
-Deadline::Deadline(const QSqlDatabase &db)
+Deadline::Deadline(const QSqlDatabase &db) : m_name(db.connectionName())
 {
-    m_ms = deadline(db.connectionName());
-    if (m_ms <= 0)
+    m_conn = PostgresDirect::connection(db);
+    m_ms = deadline(m_name);
+    if (m_ms <= 0 || !m_conn || PQsocket(m_conn) < 0)
         return;
-    pg_conn *conn = PostgresDirect::connection(db);
-    if (!conn || PQsocket(conn) < 0)
-        return;
-    m_ticket = Watchdog::instance().arm(PQsocket(conn), m_ms);
+    m_ticket = Watchdog::instance().arm(PQsocket(m_conn), m_ms);
 }
 
 Deadline::~Deadline()
 {
-    if (m_ticket)
-        Watchdog::instance().disarm(m_ticket);
+    finish();
+}
+
+void Deadline::finish()
+{
+    if (m_ticket) {
+        m_fired = Watchdog::instance().disarm(m_ticket);
+        m_ticket = 0;
+    }
+    if (m_conn && PQstatus(m_conn) == CONNECTION_OK) {
+        const PGTransactionStatusType status = PQtransactionStatus(m_conn);
+        rememberTransaction(m_name, status == PQTRANS_INTRANS || status == PQTRANS_INERROR);
+    }
+    m_conn = nullptr;
 }
 
 bool Deadline::expired() const
 {
-    return m_ticket && Watchdog::instance().fired(m_ticket);
+    return m_fired || (m_ticket && Watchdog::instance().fired(m_ticket));
 }
 
 Error Deadline::explain(const Error &statementError) const
 {
     if (!expired())
         return statementError;
-    return Error::make(Error::Kind::Timeout,
-                       QStringLiteral("The database did not answer within %1 seconds, so the app stopped waiting. "
-                                      "Check your network and try again.")
-                           .arg(m_ms / 1000.0, 0, 'g', 2),
-                       statementError.detail, statementError.sqlState);
+    return Error::make(
+        Error::Kind::Timeout,
+        QStringLiteral("The database did not answer within %1 seconds, so the app stopped waiting. "
+                       "Check your network and try again.")
+            .arg(m_ms % 1000 == 0 ? QString::number(m_ms / 1000) : QString::number(m_ms / 1000.0, 'f', 1)),
+        statementError.detail, statementError.sqlState);
 }
 
 } // namespace nt::RemoteLink

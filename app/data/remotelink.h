@@ -8,6 +8,8 @@
 
 #include <functional>
 
+struct pg_conn;
+
 namespace nt::RemoteLink {
 
 // Keeps a QPSQL connection usable on a network and a server that come and go (Neon suspends an
@@ -22,8 +24,10 @@ namespace nt::RemoteLink {
 //   longer than the connection's deadline. TCP keepalives and tcp_user_timeout do not notice a peer
 //   that still acknowledges but never answers; this does, and the blocked call returns at once.
 //
-// Connections without a deadline (the default; the importer's long COPY, the CLI) are guarded by
-// nothing but still reopened.
+// Connections without a deadline are guarded by nothing but still reopened. ConnectionManager gives
+// its "remote" connection one (the window's, and the CLI's); the importer's COPY runs on a
+// connection of its own and has none. A connection closed inside a transaction is never reopened
+// silently: the statement fails with lostTransactionMessage(), and the next one may reopen.
 
 // The longest one statement (or one reopen) may take on this connection; 0 = no limit.
 void setDeadline(const QString &connectionName, int milliseconds);
@@ -43,12 +47,18 @@ Error ensureOpen(const QSqlDatabase &db);
 // How many times connections were reopened in this process (for tests and the benchmark).
 int reopenCount();
 
+// The messages of the two failures ensureOpen() reports before anything was sent.
+QString lostTransactionMessage();
+QString reopenFailedPrefix();
+
 // Guards one statement on `db` (see above). Cheap when the connection has no deadline.
 class Deadline
 {
 public:
     explicit Deadline(const QSqlDatabase &db);
     ~Deadline();
+    // The statement has its answer: stop guarding (what the caller does next is not the server's time).
+    void finish();
     Deadline(const Deadline &) = delete;
     Deadline &operator=(const Deadline &) = delete;
 
@@ -58,8 +68,11 @@ public:
     Error explain(const Error &statementError) const;
 
 private:
+    QString m_name;
+    pg_conn *m_conn = nullptr;
     quint64 m_ticket = 0;
     int m_ms = 0;
+    bool m_fired = false;
 };
 
 } // namespace nt::RemoteLink

@@ -116,19 +116,24 @@ Error fromSqlError(const QSqlError &error, const QString &what)
 Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariantMap &values)
 {
     QSqlQuery query(db);
-    query.setForwardOnly(true);
     if (dialectOf(db) == SqlDialect::PostgreSQL) {
+        // Not forward-only: a forward-only query in Qt 6.4's QPSQL reads its rows one by one after
+        // exec() has returned (single-row mode), past the statement's deadline. This way exec()
+        // holds the whole result, and the deadline covers all of it.
         auto text = inlineValues(db, sql, values);
         if (!text)
             return text.error();
         if (Error e = RemoteLink::ensureOpen(db))
             return e;
-        const RemoteLink::Deadline deadline(db);
-        if (!query.exec(text.value()))
+        RemoteLink::Deadline deadline(db);
+        const bool ran = query.exec(text.value());
+        deadline.finish();
+        if (!ran)
             return deadline.explain(fromSqlError(query.lastError(), QStringLiteral("The database refused a statement.")));
         return query;
     }
 
+    query.setForwardOnly(true);
     const auto marks = SqlScript::placeholders(sql);
     QString positional;
     qsizetype last = 0;

@@ -16,7 +16,8 @@ namespace nt::SqlExec {
 // - SQLite: a real prepared statement with bound values (SQLite prepares in-process).
 // QDateTime values are written as UTC (text with 'Z' on SQLite); QUuid as lower-case text; bool as
 // 0/1 on SQLite. A placeholder with no value is a programming error and fails the call.
-// The query is forward-only. On failure the Error carries the driver text and SQLSTATE.
+// On SQLite the query is forward-only; on PostgreSQL exec() reads the whole result (so the
+// connection's deadline covers it). On failure the Error carries the driver text and SQLSTATE.
 Result<QSqlQuery> run(const QSqlDatabase &db, const QString &sql, const QVariantMap &values = {});
 
 // The same for statements whose result is not needed.

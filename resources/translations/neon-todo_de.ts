@@ -83,6 +83,10 @@
         <source>The connection to the database was lost before it answered, so whether the change was saved is not known: look again once it is back.</source>
         <translation>Die Verbindung zur Datenbank brach ab, bevor sie antwortete; ob die Änderung gespeichert wurde, ist daher unbekannt: Sehen Sie nach, sobald sie wieder besteht.</translation>
     </message>
+    <message>
+        <source>Neon could not tell which database you mean: the connection did not send the host name. Use the host name exactly as the Neon console shows it (not an IP address).</source>
+        <translation>Neon konnte nicht erkennen, welche Datenbank gemeint ist: Die Verbindung hat den Hostnamen nicht übermittelt. Verwenden Sie den Hostnamen genau so, wie die Neon-Konsole ihn zeigt (keine IP-Adresse).</translation>
+    </message>
 </context>
 <context>
     <name>DueText</name>

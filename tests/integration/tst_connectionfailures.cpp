@@ -209,7 +209,16 @@ void tst_ConnectionFailures::shouldRecogniseNeonProxyMessages_data()
     QTest::newRow("endpoint not specified")
         << u"ERROR:  Endpoint ID is not specified. Either please upgrade the postgres client library (libpq) for SNI "
            "support or pass the endpoint ID (first part of the domain name) as a parameter"_s
-        << int(Error::Kind::NotFound) << u"Neon has no endpoint"_s;
+        << int(Error::Kind::InvalidInput) << u"did not send the host name"_s;
+    QTest::newRow("too many (small compute)")
+        << u"FATAL:  remaining connection slots are reserved for non-replication superuser connections"_s
+        << int(Error::Kind::Connection) << u"too many open connections"_s;
+    QTest::newRow("a database whose name says role")
+        << u"connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  database \"payroles\" does not exist"_s
+        << int(Error::Kind::NotFound) << u"There is no database"_s;
+    QTest::newRow("a host whose name says database")
+        << u"connection to server at \"database.example.com\" failed: root certificate file \"/x/ca.pem\" does not exist"_s
+        << int(Error::Kind::Tls) << u"not signed by an authority"_s;
     QTest::newRow("insecure") << u"ERROR:  connection is insecure (try using `sslmode=require`)"_s
                               << int(Error::Kind::Tls) << u"encrypted connections only"_s;
     QTest::newRow("compute waking") << u"ERROR:  Couldn't connect to compute node"_s << int(Error::Kind::Connection)

@@ -24,6 +24,7 @@ private slots:
     void shouldReopenTransparentlyAfterSuspend();
     void shouldReadAgainAfterSuspendWithoutLosingRows();
     void shouldGiveUpWithinTheDeadlineWhenTheServerIsGone();
+    void shouldNeverReopenInTheMiddleOfATransaction();
 
 private:
     // Every other backend of the scratch database is terminated, as Neon's suspend does.
@@ -126,6 +127,33 @@ void tst_Reconnect::shouldGiveUpWithinTheDeadlineWhenTheServerIsGone()
     QVERIFY2(took < 2000 + 1500, qPrintable(u"gave up after %1 ms"_s.arg(took)));
     QCOMPARE(reconnected.count(), 1);
     QVERIFY(reconnected.at(0).at(0).value<Error>());
+}
+
+void tst_Reconnect::shouldNeverReopenInTheMiddleOfATransaction()
+{
+    ScratchDatabase db(Driver::PostgreSQL, u"midtx"_s);
+    NT_REQUIRE(db);
+    ConnectionManager connections(u"midtx-"_s);
+    QVERIFY(!connections.openRemote(db.profile()));
+    QSqlDatabase remote = QSqlDatabase::database(connections.remoteName(), false);
+    const QString name = connections.remoteName();
+
+    // GIVEN a transaction with one write in it
+    QVERIFY(remote.transaction());
+    QVERIFY(TodoRepository(name).add(Todo::titled(u"first half"_s)).ok());
+    // WHEN the connection is closed under it and the second write comes
+    suspend(db);
+    auto second = TodoRepository(name).add(Todo::titled(u"second half"_s));
+    // THEN that write fails and says the change was lost, instead of running on a new connection
+    // outside the transaction (where it would be saved alone, and COMMIT would "succeed")
+    QVERIFY(!second.ok());
+    QCOMPARE(second.error().kind, Error::Kind::Connection);
+    QVERIFY2(second.error().message.contains(u"nothing of that change was saved"_s), qPrintable(second.error().message));
+    remote.rollback();
+    // AND the next statement opens a new connection; neither half is stored
+    auto count = TodoRepository(name).count();
+    QVERIFY2(count.ok(), qPrintable(count.ok() ? QString() : count.error().toString()));
+    QCOMPARE(count.value(), qint64(0));
 }
 
 QTEST_GUILESS_MAIN(tst_Reconnect)
