@@ -12,6 +12,14 @@ namespace nt {
 
 namespace {
 
+// Made once: a second device id can never replace the first (INSERT OR IGNORE).
+Error ensureClientId(const QSqlDatabase &db)
+{
+    return SqlExec::exec(
+        db, QStringLiteral("INSERT OR IGNORE INTO sync_state (key, value) VALUES ('client_id', :id)"),
+        {{QStringLiteral("id"), Uuids::toText(Uuids::createV7())}});
+}
+
 QString entityName(OutboxEntry::Entity e)
 {
     return e == OutboxEntry::Entity::Todo ? QStringLiteral("todo") : QStringLiteral("list");
@@ -32,6 +40,10 @@ Result<qint64> Outbox::recordWith(const OutboxEntry &entry, const std::function<
         return e;
     };
     if (Error e = write())
+        return fail(e);
+    // The device id exists from the first waiting change on: the server's ledger knows the device
+    // by it, so it must never change while changes wait (nor after they were sent).
+    if (Error e = ensureClientId(db))
         return fail(e);
     auto q = SqlExec::run(
         db,
@@ -100,10 +112,7 @@ Error Outbox::acknowledge(qint64 seq) const
 Result<QUuid> Outbox::clientId() const
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    // Made once: a second device-id can never replace the first (INSERT OR IGNORE), then read back.
-    if (Error e = SqlExec::exec(
-            db, QStringLiteral("INSERT OR IGNORE INTO sync_state (key, value) VALUES ('client_id', :id)"),
-            {{QStringLiteral("id"), Uuids::toText(Uuids::createV7())}}))
+    if (Error e = ensureClientId(db))
         return e;
     auto q = SqlExec::run(db, QStringLiteral("SELECT value FROM sync_state WHERE key = 'client_id'"));
     if (!q)
