@@ -1,5 +1,6 @@
 #include "mirrorpull.h"
 
+#include "connectionerror.h"
 #include "postgresdirect.h"
 #include "sqlexec.h"
 
@@ -79,11 +80,6 @@ QVariant readValue(const PostgresDirect::Row &row, int column, Type type)
     return {};
 }
 
-Error withWhat(const Error &e, const QString &what)
-{
-    return Error::make(e.kind, what + QLatin1Char(' ') + e.message, e.detail, e.sqlState);
-}
-
 } // namespace
 
 MirrorPull::MirrorPull(QString remoteConnection, QString localConnection)
@@ -99,7 +95,7 @@ Result<MirrorPull::Outcome> MirrorPull::run() const
     const QString what = QStringLiteral("Could not bring this computer's copy up to date.");
     Outcome outcome;
     if (!local.transaction())
-        return withWhat(SqlExec::fromSqlError(local.lastError(), what), what);
+        return SqlExec::fromSqlError(local.lastError(), what);
     auto fail = [&local](const Error &e) {
         local.rollback();
         return e;
@@ -159,9 +155,9 @@ Result<MirrorPull::Outcome> MirrorPull::run() const
                 copied += q.value().numRowsAffected() > 0 ? 1 : 0;
         });
         if (e)
-            return fail(withWhat(e, what));
+            return fail(withContext(e, what));
         if (rowError)
-            return fail(withWhat(rowError, what));
+            return fail(withContext(rowError, what));
         if (Error saved =
                 SqlExec::exec(local,
                               QStringLiteral("INSERT INTO sync_state (key, value) VALUES (:key, :value) "

@@ -1,8 +1,8 @@
 #include "todorepository.h"
 
 #include "connectionerror.h"
-#include "sqldialect.h"
 #include "postgresdirect.h"
+#include "sqldialect.h"
 #include "sqlexec.h"
 #include "sqlitedirect.h"
 #include "utctime.h"
@@ -24,12 +24,14 @@ QString columns(SqlDialect dialect)
 {
     auto time = [dialect](const char *column) {
         const QString c = QString::fromLatin1(column);
-        return dialect == SqlDialect::PostgreSQL ? QStringLiteral("round(date_part('epoch', %1) * 1000)::bigint").arg(c) : c;
+        return dialect == SqlDialect::PostgreSQL
+                   ? QStringLiteral("round(date_part('epoch', %1) * 1000)::bigint").arg(c)
+                   : c;
     };
-    return QStringLiteral("id, title, notes, completed, ") + time("completed_at") + QStringLiteral(", ")
-        + time("due_at") + QStringLiteral(", due_all_day, priority, list_id, position, ") + time("created_at")
-        + QStringLiteral(", ") + time("updated_at") + QStringLiteral(", ") + time("deleted_at")
-        + QStringLiteral(", version");
+    return QStringLiteral("id, title, notes, completed, ") + time("completed_at") + QStringLiteral(", ") +
+           time("due_at") + QStringLiteral(", due_all_day, priority, list_id, position, ") +
+           time("created_at") + QStringLiteral(", ") + time("updated_at") + QStringLiteral(", ") +
+           time("deleted_at") + QStringLiteral(", version");
 }
 
 QDateTime readTime(const QVariant &v)
@@ -76,8 +78,12 @@ Todo readTodo(const QSqlQuery &q)
 Todo readTodo(sqlite3_stmt *row)
 {
     using namespace SqliteDirect;
-    auto time = [row](int column) { return isNull(row, column) ? QDateTime() : UtcTime::fromStorageUtf8(utf8(row, column)); };
-    auto uuid = [row](int column) { return isNull(row, column) ? QUuid() : QUuid::fromString(QAnyStringView(utf8(row, column))); };
+    auto time = [row](int column) {
+        return isNull(row, column) ? QDateTime() : UtcTime::fromStorageUtf8(utf8(row, column));
+    };
+    auto uuid = [row](int column) {
+        return isNull(row, column) ? QUuid() : QUuid::fromString(QAnyStringView(utf8(row, column)));
+    };
     Todo t;
     t.id = uuid(0);
     t.title = text(row, 1);
@@ -100,9 +106,12 @@ Todo readTodo(sqlite3_stmt *row)
 Todo readTodo(const PostgresDirect::Row &row)
 {
     auto time = [&row](int column) {
-        return row.isNull(column) ? QDateTime() : QDateTime::fromMSecsSinceEpoch(row.integer(column), Qt::UTC);
+        return row.isNull(column) ? QDateTime()
+                                  : QDateTime::fromMSecsSinceEpoch(row.integer(column), Qt::UTC);
     };
-    auto uuid = [&row](int column) { return row.isNull(column) ? QUuid() : QUuid::fromString(QAnyStringView(row.bytes(column))); };
+    auto uuid = [&row](int column) {
+        return row.isNull(column) ? QUuid() : QUuid::fromString(QAnyStringView(row.bytes(column)));
+    };
     Todo t;
     t.id = uuid(0);
     t.title = row.text(1);
@@ -160,7 +169,8 @@ QString setClause(const TodoPatch &patch, QVariantMap &values, const QDateTime &
     if (patch.dueAt) {
         sets << QStringLiteral("due_at = :due_at") << QStringLiteral("due_all_day = :due_all_day");
         values.insert(QStringLiteral("due_at"), *patch.dueAt);
-        values.insert(QStringLiteral("due_all_day"), patch.dueAt->isValid() && patch.dueAllDay.value_or(false));
+        values.insert(QStringLiteral("due_all_day"),
+                      patch.dueAt->isValid() && patch.dueAllDay.value_or(false));
     } else if (patch.dueAllDay) {
         sets << QStringLiteral("due_all_day = :due_all_day");
         values.insert(QStringLiteral("due_all_day"), *patch.dueAllDay);
@@ -178,8 +188,10 @@ QString setClause(const TodoPatch &patch, QVariantMap &values, const QDateTime &
         values.insert(QStringLiteral("position"), *patch.position);
     }
     if (patch.deleted) {
-        sets << (*patch.deleted ? QStringLiteral("deleted_at = CASE WHEN deleted_at IS NULL THEN :now ELSE deleted_at END")
-                                : QStringLiteral("deleted_at = NULL"));
+        sets << (*patch.deleted
+                     ? QStringLiteral(
+                           "deleted_at = CASE WHEN deleted_at IS NULL THEN :now ELSE deleted_at END")
+                     : QStringLiteral("deleted_at = NULL"));
     }
     sets << QStringLiteral("updated_at = :now") << QStringLiteral("version = version + 1");
     return sets.join(QStringLiteral(", "));
@@ -193,10 +205,12 @@ Result<Todo> TodoRepository::add(Todo todo) const
 {
     const QString what = QStringLiteral("Could not save the todo.");
     if (!Todo::isValidTitle(todo.title))
-        return Error::make(Error::Kind::InvalidInput,
-                           QStringLiteral("A todo needs a title of 1 to %1 characters.").arg(Todo::MaxTitleLength));
+        return Error::make(
+            Error::Kind::InvalidInput,
+            QStringLiteral("A todo needs a title of 1 to %1 characters.").arg(Todo::MaxTitleLength));
     if (todo.priority < Todo::MinPriority || todo.priority > Todo::MaxPriority)
-        return Error::make(Error::Kind::InvalidInput, QStringLiteral("Priority is a number from 0 (none) to 3 (high)."));
+        return Error::make(Error::Kind::InvalidInput,
+                           QStringLiteral("Priority is a number from 0 (none) to 3 (high)."));
     if (todo.id.isNull())
         todo.id = Uuids::createV7();
     const QDateTime now = UtcTime::now();
@@ -226,16 +240,19 @@ Result<Todo> TodoRepository::add(Todo todo) const
     // One index probe each (migration 0002); on PostgreSQL the owner test, the same as the policy's,
     // lets the planner walk the owner's part of the index backwards.
     const QString last = dialectOf(db) == SqlDialect::PostgreSQL
-        ? QStringLiteral("SELECT position FROM todos WHERE owner = current_user::text ORDER BY position DESC LIMIT 1")
-        : QStringLiteral("SELECT position FROM todos ORDER BY position DESC LIMIT 1");
-    const QString position = todo.position == 0 ? QStringLiteral("(coalesce((%1), 0) + 1)").arg(last) : QStringLiteral(":position");
-    auto q = SqlExec::run(db,
-                          QStringLiteral("INSERT INTO todos (id, title, notes, completed, completed_at, due_at, "
-                                         "due_all_day, priority, list_id, position, created_at, updated_at) "
-                                         "VALUES (:id, :title, :notes, :completed, :completed_at, :due_at, "
-                                         ":due_all_day, :priority, :list_id, ")
-                              + position + QStringLiteral(", :created_at, :updated_at) RETURNING ") + columns(dialectOf(db)),
-                          values);
+                             ? QStringLiteral("SELECT position FROM todos WHERE owner = current_user::text "
+                                              "ORDER BY position DESC LIMIT 1")
+                             : QStringLiteral("SELECT position FROM todos ORDER BY position DESC LIMIT 1");
+    const QString position = todo.position == 0 ? QStringLiteral("(coalesce((%1), 0) + 1)").arg(last)
+                                                : QStringLiteral(":position");
+    auto q = SqlExec::run(
+        db,
+        QStringLiteral("INSERT INTO todos (id, title, notes, completed, completed_at, due_at, "
+                       "due_all_day, priority, list_id, position, created_at, updated_at) "
+                       "VALUES (:id, :title, :notes, :completed, :completed_at, :due_at, "
+                       ":due_all_day, :priority, :list_id, ") +
+            position + QStringLiteral(", :created_at, :updated_at) RETURNING ") + columns(dialectOf(db)),
+        values);
     if (!q)
         return wrap(q.error(), what);
     if (!q.value().next())
@@ -255,8 +272,9 @@ Result<TodoRepository::Outcome> TodoRepository::update(const QUuid &id, qint64 e
 Result<QHash<QUuid, TodoRepository::Outcome>>
 TodoRepository::updateMany(const QHash<QUuid, qint64> &expectedVersions, const TodoPatch &patch) const
 {
-    const QString what = expectedVersions.size() == 1 ? QStringLiteral("Could not save the change to the todo.")
-                                                      : QStringLiteral("Could not save the change to the todos.");
+    const QString what = expectedVersions.size() == 1
+                             ? QStringLiteral("Could not save the change to the todo.")
+                             : QStringLiteral("Could not save the change to the todos.");
     if (const QString invalid = patch.validate(); !invalid.isEmpty())
         return Error::make(Error::Kind::InvalidInput, invalid);
     QHash<QUuid, Outcome> outcomes;
@@ -281,13 +299,14 @@ TodoRepository::updateMany(const QHash<QUuid, qint64> &expectedVersions, const T
             values.insert(QStringLiteral("i") + n, ids.at(i));
             values.insert(QStringLiteral("v") + n, expectedVersions.value(ids.at(i)));
         }
-        auto q = SqlExec::run(db,
-                              // "id IN" first: SQLite finds rows by key only for a plain IN, and
-                              // would scan the whole table for the row values alone.
-                              QStringLiteral("UPDATE todos SET ") + sets + QStringLiteral(" WHERE id IN (")
-                                  + idsOnly.join(QStringLiteral(", ")) + QStringLiteral(") AND (id, version) IN (")
-                                  + pairs.join(QStringLiteral(", ")) + QStringLiteral(") RETURNING ") + cols,
-                              values);
+        auto q =
+            SqlExec::run(db,
+                         // "id IN" first: SQLite finds rows by key only for a plain IN, and
+                         // would scan the whole table for the row values alone.
+                         QStringLiteral("UPDATE todos SET ") + sets + QStringLiteral(" WHERE id IN (") +
+                             idsOnly.join(QStringLiteral(", ")) + QStringLiteral(") AND (id, version) IN (") +
+                             pairs.join(QStringLiteral(", ")) + QStringLiteral(") RETURNING ") + cols,
+                         values);
         if (!q)
             return wrap(q.error(), what);
         while (q.value().next()) {
@@ -309,8 +328,9 @@ TodoRepository::updateMany(const QHash<QUuid, qint64> &expectedVersions, const T
             marks << QLatin1Char(':') + n;
             values.insert(n, missed.at(i));
         }
-        auto q = SqlExec::run(db, QStringLiteral("SELECT ") + cols + QStringLiteral(" FROM todos WHERE id IN (")
-                                      + marks.join(QStringLiteral(", ")) + QLatin1Char(')'),
+        auto q = SqlExec::run(db,
+                              QStringLiteral("SELECT ") + cols + QStringLiteral(" FROM todos WHERE id IN (") +
+                                  marks.join(QStringLiteral(", ")) + QLatin1Char(')'),
                               values);
         if (!q)
             return wrap(q.error(), what);
@@ -332,17 +352,20 @@ Result<QList<Todo>> TodoRepository::list() const
     // SQLite would otherwise walk the partial index todos_list_position (its WHERE matches) and look
     // every row up from there: three times slower than reading the table straight through.
     const SqlDialect dialect = dialectOf(db);
-    const QString sql = QStringLiteral("SELECT ") + columns(dialect)
-        + (dialect == SqlDialect::SQLite ? QStringLiteral(" FROM todos NOT INDEXED") : QStringLiteral(" FROM todos"))
-        + QStringLiteral(" WHERE deleted_at IS NULL");
+    const QString sql = QStringLiteral("SELECT ") + columns(dialect) +
+                        (dialect == SqlDialect::SQLite ? QStringLiteral(" FROM todos NOT INDEXED")
+                                                       : QStringLiteral(" FROM todos")) +
+                        QStringLiteral(" WHERE deleted_at IS NULL");
     QList<Todo> todos;
     if (SqliteDirect::available(db)) {
-        if (Error e = SqliteDirect::forEachRow(db, sql, [&todos](sqlite3_stmt *row) { todos << readTodo(row); }))
+        if (Error e =
+                SqliteDirect::forEachRow(db, sql, [&todos](sqlite3_stmt *row) { todos << readTodo(row); }))
             return wrap(e, QStringLiteral("Could not read your todos."));
         return todos;
     }
     if (PostgresDirect::available(db)) {
-        if (Error e = PostgresDirect::forEachRow(db, sql, [&todos](const PostgresDirect::Row &row) { todos << readTodo(row); }))
+        if (Error e = PostgresDirect::forEachRow(
+                db, sql, [&todos](const PostgresDirect::Row &row) { todos << readTodo(row); }))
             return wrap(e, QStringLiteral("Could not read your todos."));
         return todos;
     }
@@ -357,13 +380,38 @@ Result<QList<Todo>> TodoRepository::list() const
 Result<std::optional<Todo>> TodoRepository::find(const QUuid &id) const
 {
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    auto q = SqlExec::run(db, QStringLiteral("SELECT ") + columns(dialectOf(db)) + QStringLiteral(" FROM todos WHERE id = :id"),
-                          {{QStringLiteral("id"), id}});
+    auto q = SqlExec::run(
+        db, QStringLiteral("SELECT ") + columns(dialectOf(db)) + QStringLiteral(" FROM todos WHERE id = :id"),
+        {{QStringLiteral("id"), id}});
     if (!q)
         return wrap(q.error(), QStringLiteral("Could not read the todo."));
     if (!q.value().next())
         return std::optional<Todo>();
     return std::optional<Todo>(readTodo(q.value()));
+}
+
+Result<QList<Todo>> TodoRepository::findMany(const QList<QUuid> &ids) const
+{
+    QList<Todo> todos;
+    if (ids.isEmpty())
+        return todos;
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QVariantMap values;
+    QStringList marks;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        marks << QStringLiteral(":i") + QString::number(i);
+        values.insert(QStringLiteral("i") + QString::number(i), ids.at(i));
+    }
+    auto q = SqlExec::run(db,
+                          QStringLiteral("SELECT ") + columns(dialectOf(db)) +
+                              QStringLiteral(" FROM todos WHERE id IN (") + marks.join(QStringLiteral(", ")) +
+                              QLatin1Char(')'),
+                          values);
+    if (!q)
+        return wrap(q.error(), QStringLiteral("Could not read the todos."));
+    while (q.value().next())
+        todos << readTodo(q.value());
+    return todos;
 }
 
 Result<qint64> TodoRepository::count() const

@@ -41,6 +41,8 @@ public:
     // Every todo that is not deleted, in storage order (views sort).
     Result<QList<Todo>> list() const;
     Result<std::optional<Todo>> find(const QUuid &id) const; // deleted rows included
+    // The todos among `ids` (at most a few thousand), deleted ones included, in no particular order.
+    Result<QList<Todo>> findMany(const QList<QUuid> &ids) const;
     Result<qint64> count() const;
 
 private:

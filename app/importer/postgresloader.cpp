@@ -2,9 +2,9 @@
 
 #include "copybinary.h"
 #include "importids.h"
+#include "postgresdirect.h"
 
 #include <QSqlDatabase>
-#include <QSqlDriver>
 
 #include <libpq-fe.h>
 
@@ -37,11 +37,13 @@ Error PostgresLoader::failure(const QString &what, const QString &detail, const 
     const bool lost = !m_conn || PQstatus(m_conn) != CONNECTION_OK;
     rollback();
     if (lost)
-        return Error::make(Error::Kind::Connection,
-                           QStringLiteral("The connection to the database was lost during the import. Nothing was "
-                                          "imported; run the import again when the connection is back."),
-                           detail, sqlState);
-    return Error::make(Error::Kind::Database, what + QStringLiteral(" Nothing was imported."), detail, sqlState);
+        return Error::make(
+            Error::Kind::Connection,
+            QStringLiteral("The connection to the database was lost during the import. Nothing was "
+                           "imported; run the import again when the connection is back."),
+            detail, sqlState);
+    return Error::make(Error::Kind::Database, what + QStringLiteral(" Nothing was imported."), detail,
+                       sqlState);
 }
 
 void PostgresLoader::rollback()
@@ -57,7 +59,8 @@ void PostgresLoader::rollback()
     m_inTransaction = false;
 }
 
-Error PostgresLoader::execute(const QByteArray &sql, int expectedStatus, QByteArray *firstValue, QByteArray *rowsAffected)
+Error PostgresLoader::execute(const QByteArray &sql, int expectedStatus, QByteArray *firstValue,
+                              QByteArray *rowsAffected)
 {
     PGresult *r = PQexec(m_conn, sql.constData());
     const int status = PQresultStatus(r);
@@ -66,7 +69,8 @@ Error PostgresLoader::execute(const QByteArray &sql, int expectedStatus, QByteAr
         const QString state = QString::fromLatin1(PQresultErrorField(r, PG_DIAG_SQLSTATE));
         PQclear(r);
         return failure(QStringLiteral("The database refused the import."),
-                       message.isEmpty() ? QString::fromUtf8(PQerrorMessage(m_conn)).trimmed() : message, state);
+                       message.isEmpty() ? QString::fromUtf8(PQerrorMessage(m_conn)).trimmed() : message,
+                       state);
     }
     if (firstValue)
         *firstValue = PQntuples(r) > 0 ? QByteArray(PQgetvalue(r, 0, 0)) : QByteArray();
@@ -80,11 +84,10 @@ Error PostgresLoader::begin(const QUuid &targetList)
 {
     m_targetList = targetList;
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    const QVariant handle = db.isOpen() ? db.driver()->handle() : QVariant();
-    // Qt 6.4's QPSQL hands out its PGconn as "pg_conn*" (the C struct's name).
-    if (!handle.isValid() || (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0))
-        return Error::make(Error::Kind::Connection, QStringLiteral("Importing needs an open connection to PostgreSQL."));
-    m_conn = *static_cast<pg_conn *const *>(handle.constData());
+    m_conn = PostgresDirect::connection(db);
+    if (!m_conn)
+        return Error::make(Error::Kind::Connection,
+                           QStringLiteral("Importing needs an open connection to PostgreSQL."));
     if (Error e = execute("BEGIN", PGRES_COMMAND_OK))
         return e;
     m_inTransaction = true;
@@ -138,7 +141,8 @@ Error PostgresLoader::sendBuffer()
     if (m_buffer.isEmpty())
         return {};
     if (PQputCopyData(m_conn, m_buffer.constData(), int(m_buffer.size())) != 1)
-        return failure(QStringLiteral("Sending the todos failed."), QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
+        return failure(QStringLiteral("Sending the todos failed."),
+                       QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
     m_buffer.resize(0); // keeps the allocation for the next chunk
     return {};
 }
@@ -155,7 +159,8 @@ Result<LoadOutcome> PostgresLoader::finish(bool dryRun)
     if (Error e = sendBuffer())
         return e;
     if (PQputCopyEnd(m_conn, nullptr) != 1)
-        return failure(QStringLiteral("Sending the todos failed."), QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
+        return failure(QStringLiteral("Sending the todos failed."),
+                       QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
     m_inCopy = false;
     while (PGresult *r = PQgetResult(m_conn)) {
         const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
@@ -167,12 +172,13 @@ Result<LoadOutcome> PostgresLoader::finish(bool dryRun)
     }
 
     // Lists first (one per name, ids from the name), after the person's own lists.
-    if (Error e = execute("INSERT INTO lists (id, name, position) "
-                          "SELECT list_id, min(list_name), "
-                          "  (SELECT coalesce(max(position), 0) FROM lists) + row_number() OVER (ORDER BY min(list_name)) "
-                          "FROM import_staging WHERE list_id IS NOT NULL AND list_name IS NOT NULL GROUP BY list_id "
-                          "ON CONFLICT (id) DO NOTHING",
-                          PGRES_COMMAND_OK))
+    if (Error e = execute(
+            "INSERT INTO lists (id, name, position) "
+            "SELECT list_id, min(list_name), "
+            "  (SELECT coalesce(max(position), 0) FROM lists) + row_number() OVER (ORDER BY min(list_name)) "
+            "FROM import_staging WHERE list_id IS NOT NULL AND list_name IS NOT NULL GROUP BY list_id "
+            "ON CONFLICT (id) DO NOTHING",
+            PGRES_COMMAND_OK))
         return e;
     // Then the todos, after the person's own, in the order they were created. The sort for the
     // positions gets the memory to stay off the disk for a few hundred thousand rows, for this
@@ -180,20 +186,22 @@ Result<LoadOutcome> PostgresLoader::finish(bool dryRun)
     if (Error e = execute("SET LOCAL work_mem = '64MB'", PGRES_COMMAND_OK))
         return e;
     QByteArray inserted;
-    if (Error e = execute("INSERT INTO todos (id, title, notes, completed, completed_at, due_at, due_all_day, priority,"
-                          "  list_id, position, created_at, updated_at)"
-                          " SELECT id, title, notes, completed, completed_at, due_at, due_all_day, priority, list_id,"
-                          "  (SELECT coalesce(max(position), 0) FROM todos) + row_number() OVER (ORDER BY created_at, id),"
-                          "  created_at, updated_at"
-                          " FROM import_staging s WHERE NOT EXISTS (SELECT FROM todos t WHERE t.id = s.id)",
-                          PGRES_COMMAND_OK, nullptr, &inserted)) {
+    if (Error e = execute(
+            "INSERT INTO todos (id, title, notes, completed, completed_at, due_at, due_all_day, priority,"
+            "  list_id, position, created_at, updated_at)"
+            " SELECT id, title, notes, completed, completed_at, due_at, due_all_day, priority, list_id,"
+            "  (SELECT coalesce(max(position), 0) FROM todos) + row_number() OVER (ORDER BY created_at, id),"
+            "  created_at, updated_at"
+            " FROM import_staging s WHERE NOT EXISTS (SELECT FROM todos t WHERE t.id = s.id)",
+            PGRES_COMMAND_OK, nullptr, &inserted)) {
         // Rows this account cannot see (another account's, or another import's that committed
         // first) hold some of the ids.
         if (e.sqlState == QLatin1String("23505"))
-            return Error::make(Error::Kind::Conflict,
-                               QStringLiteral("Some of these todos are already in this database under another account, "
-                                              "or another import of the same file finished first. Nothing was imported."),
-                               e.detail, e.sqlState);
+            return Error::make(
+                Error::Kind::Conflict,
+                QStringLiteral("Some of these todos are already in this database under another account, "
+                               "or another import of the same file finished first. Nothing was imported."),
+                e.detail, e.sqlState);
         return e;
     }
 
@@ -205,24 +213,30 @@ Result<LoadOutcome> PostgresLoader::finish(bool dryRun)
     // Verify what this transaction wrote (the trigger stamps its id on every row): each row is the
     // staged row of its id, field by field. Rows that were there before are not this run's to check.
     QByteArray counts;
-    if (Error e = execute("SELECT count(*) || ' ' || count(*) FILTER (WHERE t.deleted_at IS NULL AND"
-                          "  (t.title, t.notes, t.completed, t.completed_at, t.due_at, t.due_all_day, t.priority,"
-                          "   t.list_id, t.created_at, t.updated_at) IS NOT DISTINCT FROM"
-                          "  (s.title, s.notes, s.completed, s.completed_at, s.due_at, s.due_all_day, s.priority,"
-                          "   s.list_id, s.created_at, s.updated_at))"
-                          " FROM todos t JOIN import_staging s ON s.id = t.id"
-                          " WHERE t.change_xid = pg_current_xact_id()",
-                          PGRES_TUPLES_OK, &counts))
+    if (Error e =
+            execute("SELECT count(*) || ' ' || count(*) FILTER (WHERE t.deleted_at IS NULL AND"
+                    "  (t.title, t.notes, t.completed, t.completed_at, t.due_at, t.due_all_day, t.priority,"
+                    "   t.list_id, t.created_at, t.updated_at) IS NOT DISTINCT FROM"
+                    "  (s.title, s.notes, s.completed, s.completed_at, s.due_at, s.due_all_day, s.priority,"
+                    "   s.list_id, s.created_at, s.updated_at))"
+                    " FROM todos t JOIN import_staging s ON s.id = t.id"
+                    " WHERE t.change_xid = pg_current_xact_id()",
+                    PGRES_TUPLES_OK, &counts))
         return e;
     const QList<QByteArray> parts = counts.split(' ');
     const qint64 written = parts.value(0).toLongLong();
     const qint64 matching = parts.value(1).toLongLong();
     outcome.verified = written == outcome.inserted && matching == outcome.inserted;
     outcome.verification = written == outcome.inserted
-        ? QStringLiteral("%1 of %2 imported rows match the source, field by field.").arg(matching).arg(outcome.inserted)
-        : QStringLiteral("%1 rows were written, but %2 were reported inserted.").arg(written).arg(outcome.inserted);
+                               ? QStringLiteral("%1 of %2 imported rows match the source, field by field.")
+                                     .arg(matching)
+                                     .arg(outcome.inserted)
+                               : QStringLiteral("%1 rows were written, but %2 were reported inserted.")
+                                     .arg(written)
+                                     .arg(outcome.inserted);
     if (!outcome.verified)
-        return failure(QStringLiteral("The imported rows did not match the source when checked."), outcome.verification);
+        return failure(QStringLiteral("The imported rows did not match the source when checked."),
+                       outcome.verification);
 
     if (dryRun) {
         rollback();

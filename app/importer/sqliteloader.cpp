@@ -3,21 +3,15 @@
 #include "importids.h"
 #include "rowconverter.h"
 #include "sqlexec.h"
-#include "utctime.h"
+#include "todorepository.h"
 
 #include <QSqlDatabase>
-#include <QSqlQuery>
 
 namespace nt {
 
 namespace {
 
 constexpr qsizetype VerifyChunk = 2000;
-
-QDateTime readTime(const QVariant &v)
-{
-    return UtcTime::fromDatabase(v);
-}
 
 } // namespace
 
@@ -49,7 +43,9 @@ Error SqliteLoader::begin(const QUuid &targetList)
     m_targetList = targetList;
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (Error e = SqlExec::exec(db, QStringLiteral("BEGIN IMMEDIATE")))
-        return Error::make(e.kind, QStringLiteral("The local database is busy; try the import again in a moment."), e.detail);
+        return Error::make(e.kind,
+                           QStringLiteral("The local database is busy; try the import again in a moment."),
+                           e.detail);
     m_inTransaction = true;
     auto max = SqlExec::run(db, QStringLiteral("SELECT coalesce(max(position), 0) FROM todos"));
     if (!max)
@@ -68,31 +64,33 @@ Error SqliteLoader::add(const ImportRow &row)
         list = ImportIds::listId(listName);
         if (!m_lists.contains(list)) {
             m_lists.insert(list);
-            if (Error e = SqlExec::exec(db,
-                                        QStringLiteral("INSERT INTO lists (id, name, position) VALUES (:id, :name, "
-                                                       "(SELECT coalesce(max(position), 0) + 1 FROM lists)) "
-                                                       "ON CONFLICT (id) DO NOTHING"),
-                                        {{QStringLiteral("id"), list}, {QStringLiteral("name"), listName}}))
+            if (Error e =
+                    SqlExec::exec(db,
+                                  QStringLiteral("INSERT INTO lists (id, name, position) VALUES (:id, :name, "
+                                                 "(SELECT coalesce(max(position), 0) + 1 FROM lists)) "
+                                                 "ON CONFLICT (id) DO NOTHING"),
+                                  {{QStringLiteral("id"), list}, {QStringLiteral("name"), listName}}))
                 return failure(QStringLiteral("Could not create the list “%1”.").arg(listName), e);
         }
     }
-    auto q = SqlExec::run(db,
-                          QStringLiteral("INSERT INTO todos (id, title, notes, completed, completed_at, due_at, due_all_day, "
-                                         "priority, list_id, position, created_at, updated_at) VALUES (:id, :title, :notes, "
-                                         ":completed, :completed_at, :due_at, :due_all_day, :priority, :list_id, :position, "
-                                         ":created_at, :updated_at) ON CONFLICT (id) DO NOTHING"),
-                          {{QStringLiteral("id"), t.id},
-                           {QStringLiteral("title"), t.title},
-                           {QStringLiteral("notes"), t.notes.isNull() ? QString(QLatin1String("")) : t.notes},
-                           {QStringLiteral("completed"), t.completed},
-                           {QStringLiteral("completed_at"), t.completedAt},
-                           {QStringLiteral("due_at"), t.dueAt},
-                           {QStringLiteral("due_all_day"), t.dueAllDay && t.dueAt.isValid()},
-                           {QStringLiteral("priority"), t.priority},
-                           {QStringLiteral("list_id"), list},
-                           {QStringLiteral("position"), m_position + 1},
-                           {QStringLiteral("created_at"), t.createdAt},
-                           {QStringLiteral("updated_at"), t.updatedAt.isValid() ? t.updatedAt : t.createdAt}});
+    auto q = SqlExec::run(
+        db,
+        QStringLiteral("INSERT INTO todos (id, title, notes, completed, completed_at, due_at, due_all_day, "
+                       "priority, list_id, position, created_at, updated_at) VALUES (:id, :title, :notes, "
+                       ":completed, :completed_at, :due_at, :due_all_day, :priority, :list_id, :position, "
+                       ":created_at, :updated_at) ON CONFLICT (id) DO NOTHING"),
+        {{QStringLiteral("id"), t.id},
+         {QStringLiteral("title"), t.title},
+         {QStringLiteral("notes"), t.notes.isNull() ? QString(QLatin1String("")) : t.notes},
+         {QStringLiteral("completed"), t.completed},
+         {QStringLiteral("completed_at"), t.completedAt},
+         {QStringLiteral("due_at"), t.dueAt},
+         {QStringLiteral("due_all_day"), t.dueAllDay && t.dueAt.isValid()},
+         {QStringLiteral("priority"), t.priority},
+         {QStringLiteral("list_id"), list},
+         {QStringLiteral("position"), m_position + 1},
+         {QStringLiteral("created_at"), t.createdAt},
+         {QStringLiteral("updated_at"), t.updatedAt.isValid() ? t.updatedAt : t.createdAt}});
     if (!q)
         return failure(QStringLiteral("The local database refused a todo."), q.error());
     ++m_outcome.staged;
@@ -113,35 +111,12 @@ Error SqliteLoader::verifyPending()
 {
     if (m_pending.isEmpty())
         return {};
-    QVariantMap values;
-    QStringList marks;
-    int n = 0;
-    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it, ++n) {
-        marks << QStringLiteral(":i%1").arg(n);
-        values.insert(QStringLiteral("i%1").arg(n), it.key());
-    }
-    auto q = SqlExec::run(QSqlDatabase::database(m_connectionName, false),
-                          QStringLiteral("SELECT id, title, notes, completed, completed_at, due_at, due_all_day, priority, "
-                                         "created_at FROM todos WHERE id IN (")
-                              + marks.join(QStringLiteral(", ")) + QLatin1Char(')'),
-                          values);
-    if (!q)
-        return failure(QStringLiteral("Could not check the imported todos."), q.error());
-    while (q.value().next()) {
-        const QSqlQuery &r = q.value();
-        Todo t;
-        t.id = QUuid::fromString(r.value(0).toString());
-        t.title = r.value(1).toString();
-        t.notes = r.value(2).toString();
-        t.completed = r.value(3).toBool();
-        t.completedAt = readTime(r.value(4));
-        t.dueAt = readTime(r.value(5));
-        t.dueAllDay = r.value(6).toBool();
-        t.priority = r.value(7).toInt();
-        t.createdAt = readTime(r.value(8));
+    auto stored = TodoRepository(m_connectionName).findMany(m_pending.keys());
+    if (!stored)
+        return failure(QStringLiteral("Could not check the imported todos."), stored.error());
+    for (const Todo &t : stored.value())
         if (RowConverter::checksum(t) == m_pending.value(t.id))
             ++m_matching;
-    }
     m_pending.clear();
     return {};
 }
@@ -151,9 +126,10 @@ Result<LoadOutcome> SqliteLoader::finish(bool dryRun)
     if (Error e = verifyPending())
         return e;
     m_outcome.verified = m_matching == m_outcome.inserted;
-    m_outcome.verification = QStringLiteral("%1 of %2 imported rows match the source, field by field (per-row checksums).")
-                                 .arg(m_matching)
-                                 .arg(m_outcome.inserted);
+    m_outcome.verification =
+        QStringLiteral("%1 of %2 imported rows match the source, field by field (per-row checksums).")
+            .arg(m_matching)
+            .arg(m_outcome.inserted);
     if (!m_outcome.verified)
         return failure(QStringLiteral("The imported rows did not match the source when checked."),
                        Error::make(Error::Kind::Database, {}, m_outcome.verification));

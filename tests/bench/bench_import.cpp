@@ -22,6 +22,7 @@
 //
 // Run: tests/bench/run-import-bench.sh [--rows N] [--runs K] (it starts the test stack for it).
 
+#include "benchcommon.h"
 #include "connectionmanager.h"
 #include "copytext.h"
 #include "importer.h"
@@ -78,31 +79,9 @@ using test::TestStack;
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-// Progress goes to stderr so that stdout holds only the results.
-QTextStream &progress()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
 QString number(qint64 n)
 {
     return QLocale(QLocale::English).toString(n);
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
 }
 
 QString samplesText(QList<double> values)

@@ -7,6 +7,7 @@
 // For each: wall time (median, max) and the statements PostgreSQL executed (pg_stat_statements,
 // counted on the direct endpoint). The goal is <= 2 round trips for start, 1 for each write.
 // Prints a Markdown table; asserts nothing about time. --smoke: tiny, proves it runs.
+#include "benchcommon.h"
 #include "connectionmanager.h"
 #include "faultproxy.h"
 #include "sidebarmodel.h"
@@ -24,35 +25,18 @@
 
 using namespace nt;
 using namespace nt::test;
+using nt::bench::out;
+using nt::bench::progress;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-QTextStream &progress()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
 
 struct Measure
 {
     QList<double> ms;
     QList<qint64> statements;
 
-    static double median(QList<double> v)
-    {
-        if (v.isEmpty())
-            return 0;
-        std::sort(v.begin(), v.end());
-        return v.size() % 2 ? v.at(v.size() / 2) : (v.at(v.size() / 2 - 1) + v.at(v.size() / 2)) / 2;
-    }
-    double medianMs() const { return median(ms); }
+    double medianMs() const { return bench::median(ms); }
     double maxMs() const { return ms.isEmpty() ? 0 : *std::max_element(ms.begin(), ms.end()); }
     qint64 minStatements() const { return statements.isEmpty() ? -1 : *std::min_element(statements.begin(), statements.end()); }
     qint64 maxStatements() const { return statements.isEmpty() ? -1 : *std::max_element(statements.begin(), statements.end()); }

@@ -20,6 +20,7 @@
 //
 // Run on PostgreSQL through the test stack: tests/testlib/pg-test-stack.sh run -- build/tests/bench/bench_todos
 
+#include "benchcommon.h"
 #include "connectionmanager.h"
 #include "schemamigrator.h"
 #include "sqlexec.h"
@@ -63,19 +64,6 @@ namespace nt::bench {
 
 using test::Driver;
 
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-// Progress goes to stderr so that stdout holds only the table.
-QTextStream &progress()
-{
-    static QTextStream stream(stderr);
-    return stream;
-}
-
 // The samples of one measurement (milliseconds, or MiB for memory, or statements for round trips).
 class Samples
 {
@@ -83,12 +71,7 @@ public:
     void add(double value) { m_values.append(value); }
     bool isEmpty() const { return m_values.isEmpty(); }
     int count() const { return int(m_values.size()); }
-    double median() const
-    {
-        const QList<double> s = sorted();
-        const qsizetype n = s.size();
-        return n % 2 ? s.at(n / 2) : (s.at(n / 2 - 1) + s.at(n / 2)) / 2;
-    }
+    double median() const { return bench::median(m_values); }
     // Nearest rank: the smallest sample that at least 95 % of the samples do not exceed.
     double p95() const
     {
