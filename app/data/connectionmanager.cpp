@@ -208,6 +208,7 @@ Error ConnectionManager::openRemote(const ConnectionProfile &profile, bool migra
     m_remoteProfile.password.clear();
     // From now on no statement on "remote" may take longer than this (see RemoteLink).
     RemoteLink::setDeadline(remoteName(), m_operationDeadlineMs);
+    RemoteLink::setReconnectBudget(remoteName(), m_reconnectBudgetMs);
     // Another database behind the same name: whoever shows the active one must read it again.
     if (m_active == remoteName())
         emit activeChanged(remoteName());
@@ -229,7 +230,10 @@ void ConnectionManager::connectRemote(const ConnectionProfile &profile)
             emit remoteWaking(profile.displayName());
     });
 
-    auto probe = [profile]() -> Error {
+    const int deadline = m_operationDeadlineMs;
+    const QString localPath = m_localPath;
+    auto onWorker = m_sync.onWorker;
+    auto probe = [profile, deadline, localPath, onWorker]() -> Error {
         const QString name = QStringLiteral("probe-") + Uuids::toText(Uuids::createV7());
         Error result;
         if (Error e = addPostgres(name, profile))
@@ -245,6 +249,13 @@ void ConnectionManager::connectRemote(const ConnectionProfile &profile)
                 auto migrated = SchemaMigrator(name).migrate();
                 if (!migrated)
                     result = migrated.error();
+                if (!result && onWorker) {
+                    // A whole push or pull may take longer than one statement of the window: the
+                    // watchdog still ends one that hangs.
+                    RemoteLink::setDeadline(name, deadline > 0 ? deadline * 4 : 0);
+                    result = onWorker(name, localPath);
+                    RemoteLink::setDeadline(name, 0);
+                }
                 db.close();
             }
         }
@@ -263,6 +274,12 @@ void ConnectionManager::connectRemote(const ConnectionProfile &profile)
             emit remoteFailed(e);
             return;
         }
+        if (m_sync.beforeSwitch) {
+            if (Error e = m_sync.beforeSwitch()) {
+                emit remoteFailed(e);
+                return;
+            }
+        }
         setActive(remoteName());
         emit remoteReady();
     });
@@ -272,6 +289,13 @@ void ConnectionManager::connectRemote(const ConnectionProfile &profile)
 bool ConnectionManager::isConnecting() const
 {
     return m_probe && m_probe->isRunning();
+}
+
+void ConnectionManager::cancelConnect()
+{
+    ++m_probeGeneration;
+    if (m_probe)
+        m_probe->disconnect(this);
 }
 
 Error ConnectionManager::setActive(const QString &connectionName)

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 namespace nt {
 
 // Owns the app's named database connections and says which one is active.
@@ -46,6 +48,20 @@ public:
     // active. Ends in remoteReady() or remoteFailed(); a newer call supersedes a running one.
     void connectRemote(const ConnectionProfile &profile);
     bool isConnecting() const;
+    // Stops waiting for a connectRemote() in flight: it ends in nothing (no signal, no switch).
+    void cancelConnect();
+
+    // What connectRemote() does between connecting and switching (offline sync, see SyncController):
+    // - onWorker runs on the worker thread with the worker's own open remote connection (by name)
+    //   and the local database's path (open a connection of your own to it);
+    // - beforeSwitch runs here after "remote" is open, just before it becomes active.
+    // Either failing ends the attempt in remoteFailed(); the active connection stays as it was.
+    struct SyncSteps
+    {
+        std::function<Error(const QString &remoteConnection, const QString &localPath)> onWorker;
+        std::function<Error()> beforeSwitch;
+    };
+    void setSyncSteps(SyncSteps steps) { m_sync = std::move(steps); }
 
     // Adds (does not open) a QPSQL connection configured from the profile. For worker threads and
     // tools that need a connection of their own; the caller removes it.
@@ -67,6 +83,9 @@ public:
     // watchdog cuts the connection); applies from the next openRemote(). 0 = no limit.
     void setOperationDeadline(int milliseconds) { m_operationDeadlineMs = milliseconds; }
     int operationDeadline() const { return m_operationDeadlineMs; }
+    // How long a reopen of "remote" may keep trying before the statement fails (0 = the deadline);
+    // applies from the next openRemote().
+    void setReconnectBudget(int milliseconds) { m_reconnectBudgetMs = milliseconds; }
     static constexpr int DefaultOperationDeadlineMs = 8000;
     // After this long a connect that has not finished is announced as a compute waking up.
     static constexpr int WakingNoticeMs = 1500;
@@ -93,6 +112,8 @@ private:
     QFutureWatcher<Error> *m_probe = nullptr;
     quint64 m_probeGeneration = 0;
     int m_operationDeadlineMs = DefaultOperationDeadlineMs;
+    int m_reconnectBudgetMs = 0;
+    SyncSteps m_sync;
 };
 
 } // namespace nt

@@ -20,52 +20,42 @@ Error ensureClientId(const QSqlDatabase &db)
         {{QStringLiteral("id"), Uuids::toText(Uuids::createV7())}});
 }
 
-QString entityName(OutboxEntry::Entity e)
-{
-    return e == OutboxEntry::Entity::Todo ? QStringLiteral("todo") : QStringLiteral("list");
-}
-
 } // namespace
 
 Outbox::Outbox(QString localConnectionName) : m_connection(std::move(localConnectionName)) {}
 
-Result<qint64> Outbox::recordWith(const OutboxEntry &entry, const std::function<Error()> &write) const
+Error Outbox::setJournal(bool on) const
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.transaction())
-        return SqlExec::fromSqlError(db.lastError(),
-                                     QStringLiteral("Could not save the change on this computer."));
-    auto fail = [&db](const Error &e) {
-        db.rollback();
-        return e;
-    };
-    if (Error e = write())
-        return fail(e);
-    // The device id exists from the first waiting change on: the server's ledger knows the device
-    // by it, so it must never change while changes wait (nor after they were sent).
-    if (Error e = ensureClientId(db))
-        return fail(e);
-    auto q = SqlExec::run(
-        db,
-        QStringLiteral("INSERT INTO outbox (entity, entity_id, fields, base_version, changed_at) "
-                       "VALUES (:entity, :id, :fields, :base, :at) RETURNING seq"),
-        {{QStringLiteral("entity"), entityName(entry.entity)},
-         {QStringLiteral("id"), entry.entityId},
-         {QStringLiteral("fields"),
-          QString::fromUtf8(QJsonDocument(entry.fields).toJson(QJsonDocument::Compact))},
-         {QStringLiteral("base"), entry.baseVersion ? QVariant(*entry.baseVersion) : QVariant()},
-         {QStringLiteral("at"), entry.changedAt.isValid() ? entry.changedAt : UtcTime::now()}});
+    const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (on) {
+        if (Error e = ensureClientId(db))
+            return e;
+    }
+    return SqlExec::exec(db,
+                         QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('journal', :on) "
+                                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                         {{QStringLiteral("on"), on ? QStringLiteral("on") : QStringLiteral("off")}});
+}
+
+Result<bool> Outbox::isJournaling() const
+{
+    auto q = SqlExec::run(QSqlDatabase::database(m_connection, false),
+                          QStringLiteral("SELECT value FROM sync_state WHERE key = 'journal'"));
     if (!q)
-        return fail(q.error());
-    if (!q.value().next())
-        return fail(Error::make(Error::Kind::Database,
-                                QStringLiteral("Could not record the change on this computer.")));
-    const qint64 seq = q.value().value(0).toLongLong();
-    q.value().finish();
-    if (!db.commit())
-        return fail(SqlExec::fromSqlError(db.lastError(),
-                                          QStringLiteral("Could not save the change on this computer.")));
-    return seq;
+        return q.error();
+    return q.value().next() && q.value().value(0).toString() == QLatin1String("on");
+}
+
+Error Outbox::pauseJournal() const
+{
+    return SqlExec::exec(QSqlDatabase::database(m_connection, false),
+                         QStringLiteral("INSERT OR IGNORE INTO sync_state (key, value) VALUES ('journal_paused', '1')"));
+}
+
+Error Outbox::resumeJournal() const
+{
+    return SqlExec::exec(QSqlDatabase::database(m_connection, false),
+                         QStringLiteral("DELETE FROM sync_state WHERE key = 'journal_paused'"));
 }
 
 Result<QList<OutboxEntry>> Outbox::pending(int limit) const

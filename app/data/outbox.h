@@ -8,7 +8,6 @@
 #include <QString>
 #include <QUuid>
 
-#include <functional>
 #include <optional>
 
 namespace nt {
@@ -25,11 +24,13 @@ struct OutboxEntry
     QDateTime changedAt;              // UTC, when the person made it
 };
 
-// The changes made on the local database while offline (SQLite only), waiting to be pushed.
+// The changes made on the local database while it mirrors a Neon database, waiting to be pushed.
 //
 // Promises:
-// - recordWith() makes the write and records its change in ONE SQLite transaction: after a crash
-//   (kill -9 included) either both are there or neither is.
+// - While the journal is on, every write to a list or a todo records its changed fields here, by
+//   trigger (sql/sqlite/0004), in the write's own transaction: after a crash (kill -9 included)
+//   either both are there or neither is, whatever made the write.
+// - Copies of the server's rows are written inside pauseJournal() and are not recorded.
 // - Sequence numbers only grow, per device, and are never reused (also after acknowledge()).
 // - The device's id is made once per local database and kept in it.
 class Outbox
@@ -37,9 +38,14 @@ class Outbox
 public:
     explicit Outbox(QString localConnectionName);
 
-    // Runs `write` (statements on the same connection) and records `entry` with it; if either
-    // fails, neither happens. Returns the entry's sequence number.
-    Result<qint64> recordWith(const OutboxEntry &entry, const std::function<Error()> &write) const;
+    // Turns recording on (the file mirrors a Neon database) or off (it is the embedded database).
+    // Turning it on makes the device id, so it exists before the first change is recorded.
+    Error setJournal(bool on) const;
+    Result<bool> isJournaling() const;
+    // Inside a transaction the caller has begun: the writes until resumeJournal() (or the end of
+    // the transaction) are copies of the server's rows, not changes to send.
+    Error pauseJournal() const;
+    Error resumeJournal() const;
 
     // The oldest waiting changes, in sequence order.
     Result<QList<OutboxEntry>> pending(int limit = 500) const;

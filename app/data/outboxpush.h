@@ -6,16 +6,15 @@
 
 namespace nt {
 
-// Sends the outbox's waiting todo changes to the server, exactly once (see docs/offline-sync.md).
+// Sends the outbox's waiting changes (lists and todos) to the server, exactly once (see
+// docs/offline-sync.md and sql/postgres/0004).
 //
-// Per batch, one transaction of four round trips: BEGIN; the device's ledger row upserted and
-// locked, returning the last sequence number the server applied for it; the batch's changes
-// (those above that number, merged per todo in sequence order) applied together with the new
-// number in one statement; COMMIT. Only after the COMMIT's answer are the entries acknowledged
-// locally. A batch whose COMMIT went through but whose answer was lost is sent again and skipped by
-// the ledger. Fields a change does not name keep their server value (different fields edited on
-// two devices both survive). The same field edited on both sides is not resolved yet: the push's
-// value is written (the conflict rule and log come with the offline mode).
+// One statement, so one round trip, per batch: sync_push() locks the device's ledger row, skips
+// the changes the server already applied (a push whose COMMIT went through but whose answer was
+// lost), decides each field (a field only this device changed is written; a field both sides
+// changed goes to the later edit, ties to the larger device id, and the value that lost is written
+// to the conflict log), and moves the ledger on, all in one transaction. Only after its answer are
+// the entries acknowledged locally.
 class OutboxPush
 {
 public:
@@ -24,10 +23,12 @@ public:
     struct Outcome
     {
         int batches = 0;
-        int sent = 0;    // entries sent in batches that committed
-        int skipped = 0; // entries the server had already applied
-        int updated = 0; // todos changed on the server
-        int inserted = 0;
+        int sent = 0;      // entries the server applied
+        int skipped = 0;   // entries the server had already applied
+        int updated = 0;   // rows changed on the server
+        int inserted = 0;  // rows made on the server
+        int conflicts = 0; // values that lost, now in the conflict log
+        int revived = 0;   // rows deleted elsewhere that an edit here brought back
     };
     Result<Outcome> run(int batchSize = 500) const;
 

@@ -29,6 +29,7 @@ namespace {
 
 QMutex settingsLock;
 QHash<QString, int> deadlines;
+QHash<QString, int> budgets; // reconnect budgets
 Observer observer;
 std::atomic<int> reopens{0};
 
@@ -170,6 +171,21 @@ void setDeadline(const QString &connectionName, int milliseconds)
         deadlines.remove(connectionName);
 }
 
+void setReconnectBudget(const QString &connectionName, int milliseconds)
+{
+    QMutexLocker lock(&settingsLock);
+    if (milliseconds > 0)
+        budgets.insert(connectionName, milliseconds);
+    else
+        budgets.remove(connectionName);
+}
+
+int reconnectBudget(const QString &connectionName)
+{
+    QMutexLocker lock(&settingsLock);
+    return budgets.value(connectionName, 0);
+}
+
 int deadline(const QString &connectionName)
 {
     QMutexLocker lock(&settingsLock);
@@ -250,7 +266,9 @@ Error ensureOpen(const QSqlDatabase &constDb)
 
     QSqlDatabase db = constDb;
     const QString name = db.connectionName();
-    const int budget = deadline(name) > 0 ? deadline(name) : 30000;
+    int budget = deadline(name) > 0 ? deadline(name) : 30000;
+    if (const int limit = reconnectBudget(name); limit > 0)
+        budget = std::min(budget, limit);
     Observer watcher;
     {
         QMutexLocker lock(&settingsLock);

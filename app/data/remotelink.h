@@ -32,6 +32,10 @@ namespace nt::RemoteLink {
 // The longest one statement (or one reopen) may take on this connection; 0 = no limit.
 void setDeadline(const QString &connectionName, int milliseconds);
 int deadline(const QString &connectionName);
+// How long a reopen may keep trying before the statement fails (at most the deadline; 0 = the
+// deadline). With an offline fallback waiting, failing early is better than waiting the full
+// deadline for a server that refuses.
+void setReconnectBudget(const QString &connectionName, int milliseconds);
 
 // Told when a reconnect starts ("waking": true after the first attempt failed or took long) and ends.
 struct Observer

@@ -32,6 +32,17 @@ QString smartName(Scope scope)
 
 } // namespace
 
+Result<ListInfo> SidebarModel::write(const std::function<Result<ListInfo>(const ListRepository &)> &op)
+{
+    auto result = op(ListRepository(m_todos->connectionName()));
+    // The connection went: the same change on the local mirror (the lists follow the todos there).
+    if (!result && m_todos->fallBackAfter(result.error()))
+        result = op(ListRepository(m_todos->connectionName()));
+    if (result)
+        m_todos->mirrorLists({result.value()});
+    return result;
+}
+
 SidebarModel::SidebarModel(TodoListModel *todos, QObject *parent) : QAbstractListModel(parent), m_todos(todos)
 {
     m_countTimer.setSingleShot(true);
@@ -160,7 +171,7 @@ Result<ListInfo> SidebarModel::addList(const QString &name)
     ListInfo list;
     list.name = name;
     list.position = m_lists.isEmpty() ? 1 : std::floor(m_lists.last().position) + 1;
-    auto added = ListRepository(m_todos->connectionName()).add(list);
+    auto added = write([&](const ListRepository &r) { return r.add(list); });
     if (!added) {
         emit failed(added.error());
         return added;
@@ -176,7 +187,7 @@ Result<ListInfo> SidebarModel::addList(const QString &name)
 
 Error SidebarModel::renameList(const QUuid &id, const QString &name)
 {
-    auto renamed = ListRepository(m_todos->connectionName()).rename(id, name);
+    auto renamed = write([&](const ListRepository &r) { return r.rename(id, name); });
     if (!renamed) {
         emit failed(renamed.error());
         return renamed.error();
@@ -192,7 +203,7 @@ Error SidebarModel::renameList(const QUuid &id, const QString &name)
 
 Error SidebarModel::removeList(const QUuid &id)
 {
-    auto removed = ListRepository(m_todos->connectionName()).remove(id);
+    auto removed = write([&](const ListRepository &r) { return r.remove(id); });
     if (!removed) {
         emit failed(removed.error());
         return removed.error();
@@ -210,7 +221,7 @@ Error SidebarModel::removeList(const QUuid &id)
 
 Error SidebarModel::restoreList(const QUuid &id)
 {
-    auto restored = ListRepository(m_todos->connectionName()).restore(id);
+    auto restored = write([&](const ListRepository &r) { return r.restore(id); });
     if (!restored) {
         emit failed(restored.error());
         return restored.error();
@@ -233,7 +244,7 @@ Error SidebarModel::moveList(const QUuid &id, const QUuid &beforeId)
             to = i;
     const double before = to > 0 ? order.at(to - 1).position : order.isEmpty() ? 0 : order.first().position - 2;
     const double after = to < order.size() ? order.at(to).position : before + 2;
-    auto moved = ListRepository(m_todos->connectionName()).move(id, (before + after) / 2);
+    auto moved = write([&](const ListRepository &r) { return r.move(id, (before + after) / 2); });
     if (!moved) {
         emit failed(moved.error());
         return moved.error();

@@ -7,8 +7,11 @@
 #include <QAbstractListModel>
 #include <QTimer>
 
+#include <functional>
+
 namespace nt {
 
+class ListRepository;
 class TodoListModel;
 
 // The sidebar: the smart lists (All, Today, Upcoming, Overdue, Completed), then the user's lists,
@@ -48,6 +51,8 @@ signals:
     void failed(const nt::Error &error);
 
 private:
+    // One list write on the model's connection, falling back to the mirror and mirrored like todos.
+    Result<ListInfo> write(const std::function<Result<ListInfo>(const ListRepository &)> &op);
     void scheduleCounts();
     void recount();
     void publishNames();

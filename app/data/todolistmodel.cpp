@@ -1,8 +1,12 @@
 #include "todolistmodel.h"
 
 #include "duetext.h"
+#include "mirrorpull.h"
 #include "todorepository.h"
 #include "utctime.h"
+#include "uuids.h"
+
+#include <QLoggingCategory>
 
 #include <QLocale>
 
@@ -221,11 +225,49 @@ void TodoListModel::refreshDueTexts()
         emit dataChanged(index(0, DueColumn), index(rowCount() - 1, DueColumn), {Qt::DisplayRole, DueStateRole});
 }
 
+namespace {
+Q_LOGGING_CATEGORY(lcMirror, "neontodo.mirror")
+
+// The failures after which the same change is made on the local mirror instead: the connection is
+// gone or did not answer in time. Not a refused password, a refused permission or a conflict.
+bool connectionGone(const Error &e)
+{
+    return e.kind == Error::Kind::Connection || e.kind == Error::Kind::Timeout;
+}
+} // namespace
+
+bool TodoListModel::fallBackAfter(const Error &error)
+{
+    if (!m_offline.fallBack || m_offline.mirror.isEmpty() || m_connection == m_offline.mirror
+        || !connectionGone(error))
+        return false;
+    return m_offline.fallBack(error) && m_connection == m_offline.mirror;
+}
+
+void TodoListModel::mirror(const QList<Todo> &rows) const
+{
+    if (m_offline.mirror.isEmpty() || m_connection == m_offline.mirror || rows.isEmpty())
+        return;
+    // The write itself succeeded; a mirror that could not follow catches up at the next pull.
+    if (Error e = MirrorPull::storeTodos(m_offline.mirror, rows))
+        qCWarning(lcMirror) << "could not copy rows to the local mirror:" << e.message << e.detail;
+}
+
+void TodoListModel::mirrorLists(const QList<ListInfo> &lists) const
+{
+    if (m_offline.mirror.isEmpty() || m_connection == m_offline.mirror || lists.isEmpty())
+        return;
+    if (Error e = MirrorPull::storeLists(m_offline.mirror, lists))
+        qCWarning(lcMirror) << "could not copy lists to the local mirror:" << e.message << e.detail;
+}
+
 Error TodoListModel::reload()
 {
     if (m_connection.isEmpty())
         return {};
     auto rows = TodoRepository(m_connection).list();
+    if (!rows && fallBackAfter(rows.error()))
+        return {}; // the fallback loaded the mirror
     if (!rows) {
         emit writeFailed(rows.error());
         return rows.error();
@@ -324,7 +366,15 @@ void TodoListModel::storeRow(const Todo &todo)
 
 Result<Todo> TodoListModel::add(Todo todo)
 {
-    auto added = TodoRepository(m_connection).add(std::move(todo));
+    // The id is chosen here, so a todo that may have reached the server before the connection went
+    // is the same todo when it is made on the mirror and sent again.
+    if (todo.id.isNull())
+        todo.id = Uuids::createV7();
+    auto added = TodoRepository(m_connection).add(todo);
+    if (!added && fallBackAfter(added.error()))
+        added = TodoRepository(m_connection).add(todo);
+    if (added)
+        mirror({added.value()});
     if (!added) {
         emit writeFailed(added.error());
         return added.error();
@@ -354,6 +404,15 @@ Error TodoListModel::updateMany(const QList<QUuid> &ids, const TodoPatch &patch,
         versions.insert(id, expectedVersions.value(id, t->version));
     }
     auto outcomes = TodoRepository(m_connection).updateMany(versions, patch);
+    if (!outcomes && fallBackAfter(outcomes.error()))
+        outcomes = TodoRepository(m_connection).updateMany(versions, patch);
+    if (outcomes) {
+        QList<Todo> stored;
+        for (const TodoRepository::Outcome &o : outcomes.value())
+            if (o.status != TodoRepository::Outcome::Status::Missing)
+                stored << o.todo; // conflicts too: the row as the server has it now
+        mirror(stored);
+    }
     if (!outcomes) {
         emit writeFailed(outcomes.error());
         return outcomes.error();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "listinfo.h"
 #include "result.h"
 #include "todo.h"
 #include "todopatch.h"
@@ -96,6 +97,24 @@ public:
     // After a conflict: keeps the database's row (drops the person's change).
     void acceptTheirs(const Todo &theirs);
 
+    // Offline support (set by SyncController while a Neon profile is in use):
+    // - `mirror`: the local connection that mirrors the remote one. Every row an online write
+    //   returns is copied there, so falling back never shows a stale list.
+    // - `fallBack`: called when a read or write on another connection failed because the
+    //   connection is gone (reset, refused, past the deadline). It switches the model to the
+    //   mirror and returns true; the write is then made there (and waits in the outbox), so the
+    //   person retypes nothing.
+    struct OfflineSupport
+    {
+        QString mirror;
+        std::function<bool(const nt::Error &why)> fallBack;
+    };
+    void setOfflineSupport(OfflineSupport support) { m_offline = std::move(support); }
+    bool isOnMirror() const { return !m_offline.mirror.isEmpty() && m_connection == m_offline.mirror; }
+    // For the lists' model, which writes on the same connection: mirrors rows / falls back alike.
+    void mirrorLists(const QList<ListInfo> &lists) const;
+    bool fallBackAfter(const Error &error);
+
 signals:
     void reloaded(const QString &connectionName);
     void conflictDetected(const nt::TodoConflict &conflict);
@@ -104,6 +123,7 @@ signals:
 private:
     void applyRows(QList<Todo> rows);
     void storeRow(const Todo &todo); // replaces, inserts or removes the row as `todo` says
+    void mirror(const QList<Todo> &rows) const;
     void rebuildIndex(int from = 0);
     QString listName(const QUuid &id) const;
 
@@ -113,6 +133,7 @@ private:
     QHash<QUuid, Todo> m_tombstones;
     QHash<QUuid, QString> m_listNames;
     EditHandler m_editHandler;
+    OfflineSupport m_offline;
 };
 
 } // namespace nt

@@ -1,6 +1,10 @@
-// Sending the changes made offline: once, even when the answer to a COMMIT is lost and the same
-// batch is sent again; fields a change does not name keep what another device wrote.
+// Sending the changes made offline: once, even when the answer is lost and the same batch is sent
+// again; fields only one side changed all survive; a field both sides changed goes to the later
+// edit (ties to the larger device id) and the value that lost is in the conflict log; an edit
+// brings back a todo deleted elsewhere; lists travel too.
 #include "connectionmanager.h"
+#include "listrepository.h"
+#include "mirrorpull.h"
 #include "outbox.h"
 #include "outboxpush.h"
 #include "sqlexec.h"
@@ -11,13 +15,67 @@
 #include "uuids.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace nt;
 using namespace nt::test;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// One device: a remote connection to the scratch database and a local mirror file with the
+// journal on, as the app has them.
+struct Device
+{
+    Device(const QString &prefix, const ScratchDatabase &server, const QString &file) : connections(prefix)
+    {
+        ok = !connections.openRemote(server.profile()) && !connections.openLocal(file)
+            && !Outbox(connections.localName()).setJournal(true);
+    }
+    QString remote() const { return connections.remoteName(); }
+    QString local() const { return connections.localName(); }
+    // The server's row copied into the mirror, as a pull or an online write leaves it.
+    bool mirror(const QUuid &id) const
+    {
+        auto row = TodoRepository(remote()).find(id);
+        return row && row.value() && !MirrorPull::storeTodos(local(), {*row.value()});
+    }
+    Result<OutboxPush::Outcome> push() const { return OutboxPush(remote(), local()).run(); }
+    QUuid clientId() const { return Outbox(local()).clientId().value(); }
+
+    ConnectionManager connections;
+    bool ok = false;
+};
+
+struct Conflict
+{
+    QString field;
+    QString kept;
+    QString lost;
+};
+
+QList<Conflict> conflictsOf(const QString &remote, const QUuid &id)
+{
+    QList<Conflict> found;
+    auto q = SqlExec::run(QSqlDatabase::database(remote, false),
+                          u"SELECT field, kept_value::text, lost_value::text FROM sync_conflicts WHERE entity_id = :id "
+                          "ORDER BY created_at, field"_s,
+                          {{u"id"_s, id}});
+    while (q && q.value().next())
+        found << Conflict{q.value().value(0).toString(), q.value().value(1).toString(), q.value().value(2).toString()};
+    return found;
+}
+
+QString describe(const Error &e)
+{
+    return e.toString();
+}
+
+} // namespace
 
 class tst_OutboxPush : public QObject
 {
@@ -26,18 +84,10 @@ class tst_OutboxPush : public QObject
 private slots:
     void shouldSendEveryChangeOnceEvenWhenTheAnswerIsLost();
     void shouldKeepFieldsAnotherDeviceChanged();
-
-private:
-    // A change recorded the way offline writes record them (the local write itself is not needed here).
-    static qint64 record(const QString &local, const QUuid &id, const QJsonObject &fields)
-    {
-        OutboxEntry e;
-        e.entityId = id;
-        e.fields = fields;
-        e.changedAt = UtcTime::now();
-        auto seq = Outbox(local).recordWith(e, [] { return Error{}; });
-        return seq ? seq.value() : -1;
-    }
+    void shouldLetTheLaterEditWinAndLogTheOther();
+    void shouldBreakTiesByDeviceId();
+    void shouldBringBackATodoDeletedElsewhere();
+    void shouldSendListsBeforeTheTodosInThem();
 };
 
 void tst_OutboxPush::shouldSendEveryChangeOnceEvenWhenTheAnswerIsLost()
@@ -47,38 +97,45 @@ void tst_OutboxPush::shouldSendEveryChangeOnceEvenWhenTheAnswerIsLost()
     QTemporaryDir dir;
     const QString file = dir.filePath(u"local.sqlite3"_s);
     const QString copy = dir.filePath(u"before-push.sqlite3"_s);
-    const QUuid milk = Uuids::createV7();
-    const QUuid anna = Uuids::createV7();
+    QUuid milk;
+    QUuid anna;
     {
-        ConnectionManager device(u"push-"_s);
-        QVERIFY(!device.openRemote(server.profile()));
-        QVERIFY(!device.openLocal(file));
-        QVERIFY(record(device.localName(), milk, {{u"title"_s, u"Buy milk"_s}}) > 0);
-        QVERIFY(record(device.localName(), anna, {{u"title"_s, u"Call Anna"_s}, {u"priority"_s, 2}}) > 0);
-        QVERIFY(record(device.localName(), milk, {{u"completed"_s, true}, {u"completed_at"_s, u"2026-11-21T10:00:00.000Z"_s}}) > 0);
-        QVERIFY(record(device.localName(), milk, {{u"title"_s, u"Buy oat milk; 50% off '\\\"--"_s}}) > 0);
+        Device device(u"push-"_s, server, file);
+        QVERIFY(device.ok);
+        // Offline: two todos made, one completed and renamed (4 changes in the outbox)
+        auto m = TodoRepository(device.local()).add(Todo::titled(u"Buy milk"_s));
+        Todo a = Todo::titled(u"Call Anna"_s);
+        a.priority = 2;
+        auto added = TodoRepository(device.local()).add(a);
+        QVERIFY(m.ok() && added.ok());
+        milk = m.value().id;
+        anna = added.value().id;
+        QVERIFY(TodoRepository(device.local()).update(milk, 1, TodoPatch{.completed = true}).ok());
+        QVERIFY(TodoRepository(device.local()).update(milk, 2, TodoPatch{.title = u"Buy oat milk; 50% off '\\\"--"_s}).ok());
+        QCOMPARE(Outbox(device.local()).count().value(), qint64(4));
         // The device's state just before the push: what it would still have if the answer to the
-        // push's COMMIT never came (the outbox not yet acknowledged).
-        QSqlDatabase::database(device.localName(), false).close();
+        // push never came (the outbox not yet acknowledged).
+        QSqlDatabase::database(device.local(), false).close();
         QVERIFY(QFile::copy(file, copy));
-        QVERIFY(QSqlDatabase::database(device.localName(), false).open());
+        QVERIFY(QSqlDatabase::database(device.local(), false).open());
 
         const StatementCounter counter(server);
         const qint64 before = counter.executed();
-        auto pushed = OutboxPush(device.remoteName(), device.localName()).run();
-        QVERIFY2(pushed.ok(), qPrintable(pushed.ok() ? QString() : pushed.error().toString()));
+        auto pushed = device.push();
+        QVERIFY2(pushed.ok(), qPrintable(pushed.ok() ? QString() : describe(pushed.error())));
         QCOMPARE(pushed.value().sent, 4);
         QCOMPARE(pushed.value().inserted, 2);
         QCOMPARE(pushed.value().batches, 1);
-        QCOMPARE(counter.executed() - before, qint64(4)); // BEGIN, ledger, apply, COMMIT: 4 round trips
-        QCOMPARE(Outbox(device.localName()).count().value(), qint64(0));
+        QCOMPARE(pushed.value().conflicts, 0);
+        QCOMPARE(counter.executed() - before, qint64(1)); // one statement, one round trip per batch
+        QCOMPARE(Outbox(device.local()).count().value(), qint64(0));
     }
     auto check = [&](const QString &remote, qint64 *version) {
         const auto stored = TodoRepository(remote).find(milk).value();
         QVERIFY(stored);
         QCOMPARE(stored->title, u"Buy oat milk; 50% off '\\\"--"_s); // the later change of the same field
         QVERIFY(stored->completed);
-        QCOMPARE(stored->completedAt, QDateTime(QDate(2026, 11, 21), QTime(10, 0), QTimeZone::utc()));
+        QVERIFY(stored->completedAt.isValid());
         QCOMPARE(TodoRepository(remote).find(anna).value()->priority, 2);
         QCOMPARE(TodoRepository(remote).count().value(), qint64(2));
         *version = stored->version;
@@ -87,23 +144,22 @@ void tst_OutboxPush::shouldSendEveryChangeOnceEvenWhenTheAnswerIsLost()
     // WHEN the device comes back with the outbox as it was (the answer was lost) and pushes again
     QVERIFY(QFile::remove(file));
     QVERIFY(QFile::copy(copy, file));
-    ConnectionManager again(u"again-"_s);
-    QVERIFY(!again.openRemote(server.profile()));
-    QVERIFY(!again.openLocal(file));
-    QCOMPARE(Outbox(again.localName()).count().value(), qint64(4));
+    Device again(u"again-"_s, server, file);
+    QVERIFY(again.ok);
+    QCOMPARE(Outbox(again.local()).count().value(), qint64(4));
     qint64 version = 0;
-    check(again.remoteName(), &version);
+    check(again.remote(), &version);
     if (QTest::currentTestFailed())
         return;
-    auto repeated = OutboxPush(again.remoteName(), again.localName()).run();
+    auto repeated = again.push();
     QVERIFY(repeated.ok());
     // THEN nothing is applied twice: all four are recognised, the server's rows are untouched
     QCOMPARE(repeated.value().skipped, 4);
     QCOMPARE(repeated.value().sent, 0);
     qint64 versionAfter = 0;
-    check(again.remoteName(), &versionAfter);
+    check(again.remote(), &versionAfter);
     QCOMPARE(versionAfter, version);
-    QCOMPARE(Outbox(again.localName()).count().value(), qint64(0));
+    QCOMPARE(Outbox(again.local()).count().value(), qint64(0));
 }
 
 void tst_OutboxPush::shouldKeepFieldsAnotherDeviceChanged()
@@ -111,21 +167,145 @@ void tst_OutboxPush::shouldKeepFieldsAnotherDeviceChanged()
     ScratchDatabase server(Driver::PostgreSQL, u"fields"_s);
     NT_REQUIRE(server);
     QTemporaryDir dir;
-    ConnectionManager device(u"fields-"_s);
-    QVERIFY(!device.openRemote(server.profile()));
-    QVERIFY(!device.openLocal(dir.filePath(u"local.sqlite3"_s)));
-    auto todo = TodoRepository(device.remoteName()).add(Todo::titled(u"Plan trip"_s));
+    Device device(u"fields-"_s, server, dir.filePath(u"local.sqlite3"_s));
+    QVERIFY(device.ok);
+    auto todo = TodoRepository(device.remote()).add(Todo::titled(u"Plan trip"_s));
     QVERIFY(todo.ok());
-    // Another device changes the notes; this one (offline) changed the priority.
-    QVERIFY(TodoRepository(device.remoteName()).update(todo.value().id, todo.value().version, TodoPatch{.notes = u"Lisbon"_s}).ok());
-    QVERIFY(record(device.localName(), todo.value().id, {{u"priority"_s, 3}}) > 0);
-    auto pushed = OutboxPush(device.remoteName(), device.localName()).run();
+    QVERIFY(device.mirror(todo.value().id));
+    // Online elsewhere: the notes. Offline here: the priority.
+    QVERIFY(TodoRepository(device.remote()).update(todo.value().id, 1, TodoPatch{.notes = u"Lisbon"_s}).ok());
+    QVERIFY(TodoRepository(device.local()).update(todo.value().id, 1, TodoPatch{.priority = 3}).ok());
+    auto pushed = device.push();
     QVERIFY(pushed.ok());
     QCOMPARE(pushed.value().updated, 1);
-    const auto stored = TodoRepository(device.remoteName()).find(todo.value().id).value();
+    QCOMPARE(pushed.value().conflicts, 0);
+    const auto stored = TodoRepository(device.remote()).find(todo.value().id).value();
     QCOMPARE(stored->notes, u"Lisbon"_s);
     QCOMPARE(stored->priority, 3);
     QCOMPARE(stored->title, u"Plan trip"_s);
+    QVERIFY(conflictsOf(device.remote(), todo.value().id).isEmpty());
+}
+
+void tst_OutboxPush::shouldLetTheLaterEditWinAndLogTheOther()
+{
+    ScratchDatabase server(Driver::PostgreSQL, u"later"_s);
+    NT_REQUIRE(server);
+    QTemporaryDir dir;
+    Device device(u"later-"_s, server, dir.filePath(u"local.sqlite3"_s));
+    QVERIFY(device.ok);
+    auto early = TodoRepository(device.remote()).add(Todo::titled(u"Offline edit is later"_s));
+    auto late = TodoRepository(device.remote()).add(Todo::titled(u"Online edit is later"_s));
+    QVERIFY(early.ok() && late.ok());
+    QVERIFY(device.mirror(early.value().id) && device.mirror(late.value().id));
+
+    // First todo: edited online, then (later) offline. Second: offline, then (later) online.
+    QVERIFY(TodoRepository(device.remote()).update(early.value().id, 1, TodoPatch{.title = u"online A"_s}).ok());
+    QTest::qWait(20);
+    QVERIFY(TodoRepository(device.local()).update(early.value().id, 1, TodoPatch{.title = u"offline A"_s}).ok());
+    QVERIFY(TodoRepository(device.local()).update(late.value().id, 1, TodoPatch{.title = u"offline B"_s}).ok());
+    QTest::qWait(20);
+    QVERIFY(TodoRepository(device.remote()).update(late.value().id, 1, TodoPatch{.title = u"online B"_s}).ok());
+
+    auto pushed = device.push();
+    QVERIFY2(pushed.ok(), qPrintable(pushed.ok() ? QString() : describe(pushed.error())));
+    QCOMPARE(pushed.value().conflicts, 2);
+    QCOMPARE(TodoRepository(device.remote()).find(early.value().id).value()->title, u"offline A"_s);
+    QCOMPARE(TodoRepository(device.remote()).find(late.value().id).value()->title, u"online B"_s);
+    // The values that lost are in the log, each with the one that was kept
+    const auto a = conflictsOf(device.remote(), early.value().id);
+    QCOMPARE(a.size(), 1);
+    QCOMPARE(a.at(0).field, u"title"_s);
+    QCOMPARE(a.at(0).kept, u"\"offline A\""_s);
+    QCOMPARE(a.at(0).lost, u"\"online A\""_s);
+    const auto b = conflictsOf(device.remote(), late.value().id);
+    QCOMPARE(b.size(), 1);
+    QCOMPARE(b.at(0).kept, u"\"online B\""_s);
+    QCOMPARE(b.at(0).lost, u"\"offline B\""_s);
+
+    // The mirror follows: the pull brings the server's rows and the log
+    auto pulled = MirrorPull(device.remote(), device.local()).run();
+    QVERIFY(pulled.ok());
+    QCOMPARE(pulled.value().conflicts, 2);
+    QCOMPARE(TodoRepository(device.local()).find(late.value().id).value()->title, u"online B"_s);
+    QCOMPARE(Outbox(device.local()).count().value(), qint64(0));
+}
+
+void tst_OutboxPush::shouldBreakTiesByDeviceId()
+{
+    ScratchDatabase server(Driver::PostgreSQL, u"ties"_s);
+    NT_REQUIRE(server);
+    QTemporaryDir dir;
+    Device one(u"tie1-"_s, server, dir.filePath(u"one.sqlite3"_s));
+    Device two(u"tie2-"_s, server, dir.filePath(u"two.sqlite3"_s));
+    QVERIFY(one.ok && two.ok);
+    auto todo = TodoRepository(one.remote()).add(Todo::titled(u"Tie"_s));
+    QVERIFY(todo.ok());
+    QVERIFY(one.mirror(todo.value().id) && two.mirror(todo.value().id));
+    // Both devices change the title offline at the very same millisecond.
+    for (const Device *d : {&one, &two})
+        QVERIFY(!SqlExec::exec(QSqlDatabase::database(d->local(), false),
+                               u"UPDATE todos SET title = :title, updated_at = '2026-11-22T09:00:00.000Z', "
+                               "version = version + 1 WHERE id = :id"_s,
+                               {{u"title"_s, d == &one ? u"from one"_s : u"from two"_s}, {u"id"_s, todo.value().id}}));
+    const QString winner = one.clientId().toString() > two.clientId().toString() ? u"from one"_s : u"from two"_s;
+    const QString loser = winner == u"from one"_s ? u"from two"_s : u"from one"_s;
+    QVERIFY(one.push().ok());
+    QVERIFY(two.push().ok());
+    QCOMPARE(TodoRepository(one.remote()).find(todo.value().id).value()->title, winner);
+    const auto log = conflictsOf(one.remote(), todo.value().id);
+    QCOMPARE(log.size(), 1);
+    QCOMPARE(log.at(0).lost, u"\"%1\""_s.arg(loser));
+}
+
+void tst_OutboxPush::shouldBringBackATodoDeletedElsewhere()
+{
+    ScratchDatabase server(Driver::PostgreSQL, u"revive"_s);
+    NT_REQUIRE(server);
+    QTemporaryDir dir;
+    Device device(u"revive-"_s, server, dir.filePath(u"local.sqlite3"_s));
+    QVERIFY(device.ok);
+    auto todo = TodoRepository(device.remote()).add(Todo::titled(u"Renew passport"_s));
+    QVERIFY(todo.ok());
+    QVERIFY(device.mirror(todo.value().id));
+    QVERIFY(TodoRepository(device.remote()).update(todo.value().id, 1, TodoPatch{.deleted = true}).ok());
+    QVERIFY(TodoRepository(device.local()).update(todo.value().id, 1, TodoPatch{.notes = u"Photo booth on 5th"_s}).ok());
+    auto pushed = device.push();
+    QVERIFY(pushed.ok());
+    QCOMPARE(pushed.value().revived, 1);
+    const auto stored = TodoRepository(device.remote()).find(todo.value().id).value();
+    QVERIFY(!stored->deletedAt.isValid());
+    QCOMPARE(stored->notes, u"Photo booth on 5th"_s);
+    const auto log = conflictsOf(device.remote(), todo.value().id);
+    QCOMPARE(log.size(), 1);
+    QCOMPARE(log.at(0).field, u"deleted_at"_s);
+    QCOMPARE(log.at(0).kept, u"null"_s);
+    QVERIFY(log.at(0).lost != u"null"_s);
+}
+
+void tst_OutboxPush::shouldSendListsBeforeTheTodosInThem()
+{
+    ScratchDatabase server(Driver::PostgreSQL, u"lists"_s);
+    NT_REQUIRE(server);
+    QTemporaryDir dir;
+    Device device(u"lists-"_s, server, dir.filePath(u"local.sqlite3"_s));
+    QVERIFY(device.ok);
+    ListInfo list;
+    list.name = u"Groceries"_s;
+    auto made = ListRepository(device.local()).add(list);
+    QVERIFY(made.ok());
+    Todo t = Todo::titled(u"Apples"_s);
+    t.listId = made.value().id;
+    QVERIFY(TodoRepository(device.local()).add(t).ok());
+    QVERIFY(ListRepository(device.local()).rename(made.value().id, u"Shopping"_s).ok());
+    auto pushed = device.push();
+    QVERIFY2(pushed.ok(), qPrintable(pushed.ok() ? QString() : describe(pushed.error())));
+    QCOMPARE(pushed.value().inserted, 2);
+    const auto lists = ListRepository(device.remote()).list().value();
+    QCOMPARE(lists.size(), 1);
+    QCOMPARE(lists.at(0).name, u"Shopping"_s);
+    const auto todos = TodoRepository(device.remote()).list().value();
+    QCOMPARE(todos.size(), 1);
+    QCOMPARE(todos.at(0).listId, made.value().id);
 }
 
 QTEST_GUILESS_MAIN(tst_OutboxPush)

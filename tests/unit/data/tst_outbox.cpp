@@ -1,9 +1,12 @@
-// The offline outbox on a real SQLite file: a write and its recorded change live or die together,
-// also when the process is killed in the middle; numbers only grow; the device id stays.
+// The offline outbox on a real SQLite file: with the journal on, a write and its recorded change
+// live or die together, also when the process is killed in the middle; copies of the server's rows
+// are not recorded; numbers only grow; the device id stays.
 #include "connectionmanager.h"
+#include "mirrorpull.h"
 #include "outbox.h"
 #include "sqlexec.h"
 #include "todorepository.h"
+#include "utctime.h"
 #include "uuids.h"
 
 #include <QSqlDatabase>
@@ -26,27 +29,25 @@ private slots:
     void cleanup();
     void shouldRecordTheChangeWithItsWrite();
     void shouldRecordNothingWhenTheWriteFails();
+    void shouldRecordOnlyChangedFieldsWithTheServersVersion();
+    void shouldNotRecordCopiesOfServerRowsOrWhenOff();
     void shouldKeepBothOrNeitherWhenKilledMidway();
     void shouldNumberChangesUpwardsAndNeverReuse();
     void shouldKeepOneDeviceId();
 
 private:
-    OutboxEntry entryFor(const QUuid &id, const QString &title) const
+    // Adds a todo through the repository; the journal records it. Returns the entry's number.
+    static Result<qint64> addRecorded(const QString &connection, const QString &title)
     {
-        OutboxEntry e;
-        e.entityId = id;
-        e.fields = QJsonObject{{u"title"_s, title}};
-        return e;
-    }
-    // Adds a todo through the repository, recorded in the outbox.
-    Result<qint64> addRecorded(const QString &connection, const QString &title)
-    {
-        Todo t = Todo::titled(title);
-        t.id = Uuids::createV7();
-        return Outbox(connection).recordWith(entryFor(t.id, title), [&] {
-            auto added = TodoRepository(connection).add(t);
-            return added ? Error{} : added.error();
-        });
+        auto added = TodoRepository(connection).add(Todo::titled(title));
+        if (!added)
+            return added.error();
+        auto q = SqlExec::run(QSqlDatabase::database(connection, false),
+                              u"SELECT max(seq) FROM outbox WHERE entity_id = :id"_s, {{u"id"_s, added.value().id}});
+        if (!q)
+            return q.error();
+        return q.value().next() && !q.value().value(0).isNull() ? Result<qint64>(q.value().value(0).toLongLong())
+                                                                : Error::make(Error::Kind::NotFound, u"not recorded"_s);
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -60,6 +61,7 @@ void tst_Outbox::init()
     m_path = m_dir->filePath(u"local.sqlite3"_s);
     m_connections = std::make_unique<ConnectionManager>(u"outbox-"_s);
     QVERIFY(!m_connections->openLocal(m_path));
+    QVERIFY(!Outbox(m_connections->localName()).setJournal(true));
 }
 
 void tst_Outbox::cleanup()
@@ -88,11 +90,9 @@ void tst_Outbox::shouldRecordNothingWhenTheWriteFails()
     const QString local = m_connections->localName();
     QVERIFY(addRecorded(local, u"kept"_s).ok());
     // A write the database refuses (a blank title breaks the table's CHECK).
-    auto failed = Outbox(local).recordWith(entryFor(Uuids::createV7(), u"   "_s), [&] {
-        return SqlExec::exec(QSqlDatabase::database(local, false),
-                             u"INSERT INTO todos (id, title) VALUES (:id, '   ')"_s, {{u"id"_s, Uuids::createV7()}});
-    });
-    QVERIFY(!failed.ok());
+    const Error failed = SqlExec::exec(QSqlDatabase::database(local, false),
+                                       u"INSERT INTO todos (id, title) VALUES (:id, '   ')"_s, {{u"id"_s, Uuids::createV7()}});
+    QVERIFY(failed);
     QCOMPARE(Outbox(local).count().value(), qint64(1));
     QCOMPARE(TodoRepository(local).count().value(), qint64(1));
 }
@@ -110,14 +110,14 @@ void tst_Outbox::shouldKeepBothOrNeitherWhenKilledMidway()
         for (const QString &title : {u"one"_s, u"two"_s})
             if (!addRecorded(own.localName(), title))
                 _exit(4);
-        Todo t = Todo::titled(u"three"_s);
-        t.id = Uuids::createV7();
-        (void)Outbox(own.localName()).recordWith(entryFor(t.id, t.title), [&] {
-            (void)TodoRepository(own.localName()).add(t);
-            ::kill(::getpid(), SIGKILL); // the write is made, its change not yet recorded
-            return Error{};
-        });
-        _exit(5); // not reached
+        // The third write is made (and, by the trigger, recorded) but its transaction never commits.
+        QSqlDatabase db = QSqlDatabase::database(own.localName(), false);
+        if (!db.transaction())
+            _exit(5);
+        if (!TodoRepository(own.localName()).add(Todo::titled(u"three"_s)))
+            _exit(6);
+        ::kill(::getpid(), SIGKILL);
+        _exit(7); // not reached
     }
     int status = 0;
     QCOMPARE(::waitpid(child, &status, 0), child);
@@ -136,6 +136,55 @@ void tst_Outbox::shouldKeepBothOrNeitherWhenKilledMidway()
         titles << t.title;
     titles.sort();
     QCOMPARE(titles, (QStringList{u"one"_s, u"two"_s}));
+}
+
+void tst_Outbox::shouldRecordOnlyChangedFieldsWithTheServersVersion()
+{
+    const QString local = m_connections->localName();
+    // A row copied from the server at version 7 ...
+    Todo server = Todo::titled(u"Plan trip"_s);
+    server.id = Uuids::createV7();
+    server.version = 7;
+    server.position = 0.1; // not exact in binary: must travel without losing a digit
+    server.createdAt = server.updatedAt = UtcTime::now();
+    QVERIFY(!MirrorPull::storeTodos(local, {server}));
+    QCOMPARE(Outbox(local).count().value(), qint64(0));
+    // ... changed here twice
+    QVERIFY(TodoRepository(local).update(server.id, 7, TodoPatch{.priority = 3}).ok());
+    QVERIFY(TodoRepository(local).update(server.id, 8, TodoPatch{.title = u"Plan trip to Lisbon"_s, .position = 1.0 / 3}).ok());
+    const auto entries = Outbox(local).pending().value();
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries.at(0).fields, (QJsonObject{{u"priority"_s, 3}}));
+    QCOMPARE(entries.at(1).fields.keys(), (QStringList{u"position"_s, u"title"_s}));
+    QCOMPARE(entries.at(1).fields.value(u"position"_s).toString().toDouble(), 1.0 / 3);
+    // Both carry the version the server had, not the local one (8 after the first change)
+    QCOMPARE(entries.at(0).baseVersion, std::optional<qint64>(7));
+    QCOMPARE(entries.at(1).baseVersion, std::optional<qint64>(7));
+    // A row made here has none
+    QVERIFY(addRecorded(local, u"new"_s).ok());
+    QCOMPARE(Outbox(local).pending().value().constLast().baseVersion, std::nullopt);
+}
+
+void tst_Outbox::shouldNotRecordCopiesOfServerRowsOrWhenOff()
+{
+    const QString local = m_connections->localName();
+    Todo server = Todo::titled(u"From the server"_s);
+    server.id = Uuids::createV7();
+    server.createdAt = server.updatedAt = UtcTime::now();
+    QVERIFY(!MirrorPull::storeTodos(local, {server}));
+    server.title = u"Changed on the server"_s;
+    server.version = 2;
+    QVERIFY(!MirrorPull::storeTodos(local, {server}));
+    QCOMPARE(TodoRepository(local).find(server.id).value()->title, u"Changed on the server"_s);
+    QCOMPARE(Outbox(local).count().value(), qint64(0));
+    // The pause ends with the copy's transaction: the next write is recorded again
+    QVERIFY(addRecorded(local, u"mine"_s).ok());
+    QCOMPARE(Outbox(local).count().value(), qint64(1));
+    // With the journal off (the embedded database), nothing is recorded
+    QVERIFY(!Outbox(local).setJournal(false));
+    QVERIFY(TodoRepository(local).add(Todo::titled(u"not recorded"_s)).ok());
+    QCOMPARE(Outbox(local).count().value(), qint64(1));
+    QCOMPARE(Outbox(local).isJournaling().value(), false);
 }
 
 void tst_Outbox::shouldNumberChangesUpwardsAndNeverReuse()
