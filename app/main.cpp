@@ -10,6 +10,7 @@
 #include "settingsdialog.h"
 #include "sidebarmodel.h"
 #include "startupreport.h"
+#include "synccontroller.h"
 #include "todolistmodel.h"
 #include "translations.h"
 
@@ -20,6 +21,8 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QProcessEnvironment>
+
+#include <optional>
 
 using namespace nt;
 
@@ -49,40 +52,48 @@ int main(int argc, char *argv[])
     parser.process(app);
     quitOnTerminationSignals();
 
-    // The local database first: the window always has something to show, at once.
+    // The local database first: the window always has something to show, at once. With a Neon
+    // profile that is the profile's own mirror (SyncController), and Neon follows in the background.
+    ProfileStore profiles;
+    SecretStore secrets;
+    auto resolved = profiles.resolve(parser.value(profileOption), QProcessEnvironment::systemEnvironment());
+    std::optional<ConnectionProfile> profile;
+    if (resolved && resolved.value()) {
+        profile = *resolved.value();
+        if (profile->password.isEmpty()) {
+            if (auto saved = secrets.readPassword(profile->name))
+                profile->password = saved.value();
+        }
+    }
     ConnectionManager connections;
-    if (Error e = connections.openLocal(parser.value(localOption))) {
+    TodoListModel todos;
+    SyncController sync(&connections, &todos);
+    const QString localPath = parser.value(localOption);
+    if (Error e = profile ? sync.useProfile(*profile, localPath) : sync.useLocalOnly(localPath)) {
         QMessageBox::critical(nullptr, QObject::tr("Neon Todo"), e.toString());
         return 1;
     }
-    // The models follow whichever connection is active; the window follows the models.
-    TodoListModel todos;
-    todos.setConnection(connections.activeName());
-    QObject::connect(&connections, &ConnectionManager::activeChanged, &todos, &TodoListModel::setConnection);
     SidebarModel sidebar(&todos);
     MainWindow window(&connections, &todos, &sidebar);
+    window.setSyncController(&sync);
+    if (!resolved)
+        window.showProblem(resolved.error().message);
 
-    ProfileStore profiles;
-    SecretStore secrets;
     // One dialog for the run: it keeps passwords that no keychain could store for this session.
     SettingsDialog settings(&profiles, &secrets, &window);
     QObject::connect(&window, &MainWindow::settingsRequested, &settings, &QDialog::open);
-    QObject::connect(&settings, &SettingsDialog::useProfileRequested, &connections, &ConnectionManager::connectRemote);
-    QObject::connect(&settings, &SettingsDialog::useLocalRequested, &connections,
-                     [&connections] { connections.setActive(connections.localName()); });
+    auto use = [&window](const Error &e) {
+        if (e)
+            window.showProblem(e.message);
+    };
+    QObject::connect(&settings, &SettingsDialog::useProfileRequested, &sync,
+                     [&sync, use](const ConnectionProfile &chosen) { use(sync.useProfile(chosen)); });
+    QObject::connect(&settings, &SettingsDialog::useLocalRequested, &sync, [&sync, use] { use(sync.useLocalOnly()); });
 
-    auto resolved = profiles.resolve(parser.value(profileOption), QProcessEnvironment::systemEnvironment());
-    if (!resolved) {
-        window.showProblem(resolved.error().message);
-    } else if (resolved.value()) {
-        ConnectionProfile profile = *resolved.value();
-        if (profile.password.isEmpty()) {
-            if (auto saved = secrets.readPassword(profile.name))
-                profile.password = saved.value();
-        }
+    if (profile) {
         // Asked at most once per run when the server wants a password that no keychain holds.
         QObject::connect(&connections, &ConnectionManager::remoteFailed, &window,
-                         [&connections, &window, profile, asked = false](const Error &error) mutable {
+                         [&sync, &window, profile = *profile, localPath, asked = false](const Error &error) mutable {
                              if (error.kind != Error::Kind::Authentication || asked)
                                  return;
                              asked = true;
@@ -94,9 +105,9 @@ int main(int argc, char *argv[])
                                  return;
                              ConnectionProfile withPassword = profile;
                              withPassword.password = password;
-                             connections.connectRemote(withPassword);
+                             if (Error e = sync.useProfile(withPassword, localPath))
+                                 window.showProblem(e.message);
                          });
-        connections.connectRemote(profile);
     }
 
     reportStartupWhenPainted(window.findChild<QWidget *>(QStringLiteral("todoList")));

@@ -98,9 +98,29 @@ Error SyncController::useProfile(const ConnectionProfile &profile, const QString
         m_todos->setConnection(local);
     else if (Error e = m_connections->setActive(local))
         return e;
-    refreshPending();
     setState(State::Connecting);
+    refreshPending();
     connectNow();
+    return {};
+}
+
+Error SyncController::useLocalOnly(const QString &path)
+{
+    m_retry.stop();
+    m_connections->cancelConnect();
+    m_todos->setOfflineSupport({});
+    m_connections->setSyncSteps({});
+    setState(State::LocalOnly);
+    const QString wanted = path.isEmpty() ? ConnectionManager::defaultLocalPath() : path;
+    const QString local = m_connections->localName();
+    if (m_connections->localPath() != wanted || !QSqlDatabase::contains(local)) {
+        if (Error e = m_connections->openLocal(wanted))
+            return e;
+    }
+    if (m_connections->activeName() == local)
+        m_todos->setConnection(local);
+    else if (Error e = m_connections->setActive(local))
+        return e;
     return {};
 }
 

@@ -47,12 +47,17 @@ public:
     Error useProfile(const ConnectionProfile &profile, const QString &mirrorPath = {});
 
     State state() const { return m_state; }
+    // The Neon database in use, in words ("production (ep-…/neondb)"); empty without a profile.
+    QString profileDescription() const { return m_state == State::LocalOnly ? QString() : m_profile.displayName(); }
     bool isOffline() const { return m_state == State::Offline || m_state == State::WorkingOffline; }
     qint64 pendingChanges() const { return m_pending; }
     // The reason of the last fallback or failed attempt, in plain words.
     QString lastProblem() const { return m_lastProblem; }
     // When the next automatic attempt is due (0 when none is scheduled).
     int retryDelayMs() const { return m_retry.isActive() ? m_retry.remainingTime() : 0; }
+
+    // Back to the embedded database alone (no Neon profile): nothing is recorded or sent.
+    Error useLocalOnly(const QString &path = {});
 
     void retryNow();
     void setWorkOffline(bool offline);

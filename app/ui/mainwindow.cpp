@@ -8,6 +8,7 @@
 #include "shortcutsdialog.h"
 #include "sidebar.h"
 #include "sidebarmodel.h"
+#include "synccontroller.h"
 #include "todocommands.h"
 #include "tododelegate.h"
 #include "todoview.h"
@@ -87,7 +88,7 @@ MainWindow::MainWindow(ConnectionManager *connections, TodoListModel *todos, Sid
     m_listStack->addWidget(m_empty);
 
     auto *centre = new QWidget;
-    auto *centreLayout = new QVBoxLayout(centre);
+    auto *centreLayout = m_centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(8, 8, 8, 0);
     centreLayout->addWidget(m_heading);
     centreLayout->addWidget(m_quickAdd);
@@ -154,9 +155,11 @@ MainWindow::MainWindow(ConnectionManager *connections, TodoListModel *todos, Sid
         connect(m_filter, signal, this, &MainWindow::updateEmptyState);
     connect(m_filter, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateEmptyState);
-    connect(m_connections, &ConnectionManager::activeChanged, this, [this] {
-        // Undo steps belong to the database they were made in.
-        m_undo->clear();
+    connect(m_connections, &ConnectionManager::activeChanged, this, [this](const QString &active) {
+        // Undo steps belong to the database they were made in. Falling back to the mirror of the
+        // same database keeps them (same todos, same versions); the way back, after a sync, not.
+        if (!m_sync || active != m_connections->localName())
+            m_undo->clear();
         updateConnectionLabel();
     });
     connect(m_connections, &ConnectionManager::remoteConnecting, this,
@@ -543,6 +546,10 @@ void MainWindow::updateDetails()
 
 void MainWindow::updateConnectionLabel()
 {
+    if (m_sync && m_sync->state() != SyncController::State::LocalOnly && !m_connections->isRemoteActive()) {
+        m_connectionLabel->setText(tr("Copy on this computer of %1").arg(m_sync->profileDescription()));
+        return;
+    }
     m_connectionLabel->setText(m_connections->activeDescription());
 }
 

@@ -14,6 +14,7 @@ class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QUndoStack;
+class QVBoxLayout;
 
 namespace nt {
 
@@ -22,6 +23,8 @@ class DetailPane;
 class QuickAddBar;
 class Sidebar;
 class SidebarModel;
+class SyncController;
+class ConflictLogDialog;
 class TodoView;
 struct QuickAdd;
 
@@ -39,6 +42,11 @@ public:
     QUndoStack *undoStack() const { return m_undo; }
     // Shows a problem in plain words in the status bar.
     void showProblem(const QString &message);
+    // Offline mode (when a Neon profile is in use): the banner, File > Work offline, View >
+    // Conflict log…, and what a sync did, in the status bar (mainwindowoffline.cpp).
+    void setSyncController(SyncController *sync);
+    void openConflictLog();
+
     // File > Import from SQLite…: opens the import wizard (or raises the open one) with `file` filled
     // in when given. After an import the list and the sidebar are read again.
     void openImportWizard(const QString &file = {});
@@ -93,6 +101,9 @@ private:
     QAction *m_showCompleted = nullptr;
     QElapsedTimer m_sinceRefresh;
     QTimer m_midnight;
+    QVBoxLayout *m_centreLayout = nullptr;
+    SyncController *m_sync = nullptr;
+    ConflictLogDialog *m_conflictLog = nullptr;
     static constexpr qint64 RefreshOnFocusAfterMs = 30000;
 };
 
