@@ -47,8 +47,11 @@ public:
     Error useProfile(const ConnectionProfile &profile, const QString &mirrorPath = {});
 
     State state() const { return m_state; }
-    // The Neon database in use, in words ("production (ep-…/neondb)"); empty without a profile.
-    QString profileDescription() const { return m_state == State::LocalOnly ? QString() : m_profile.displayName(); }
+    // The Neon database in use, briefly (the profile's name, else the database's); empty without one.
+    QString profileDescription() const
+    {
+        return m_state == State::LocalOnly ? QString() : m_profile.name.isEmpty() ? m_profile.database : m_profile.name;
+    }
     bool isOffline() const { return m_state == State::Offline || m_state == State::WorkingOffline; }
     qint64 pendingChanges() const { return m_pending; }
     // The reason of the last fallback or failed attempt, in plain words.

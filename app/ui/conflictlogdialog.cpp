@@ -80,6 +80,7 @@ void ConflictLogDialog::restoreSelected()
     if (!patch)
         return;
     emit restoreRequested(entry.entityId, *patch, tr("Put back %1").arg(ConflictLog::fieldName(entry.field)));
+    // The value is back either way; the mark only keeps Put back from being offered again.
     (void)ConflictLog(m_connection).markRestored(entry.id);
     reload(m_connection);
 }

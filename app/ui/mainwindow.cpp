@@ -547,7 +547,7 @@ void MainWindow::updateDetails()
 void MainWindow::updateConnectionLabel()
 {
     if (m_sync && m_sync->state() != SyncController::State::LocalOnly && !m_connections->isRemoteActive()) {
-        m_connectionLabel->setText(tr("Copy on this computer of %1").arg(m_sync->profileDescription()));
+        m_connectionLabel->setText(tr("Copy of %1 on this computer").arg(m_sync->profileDescription()));
         return;
     }
     m_connectionLabel->setText(m_connections->activeDescription());

@@ -25,15 +25,18 @@ BEGIN
         NEW.version := OLD.version + 1;
         NEW.owner := OLD.owner;      -- rows never change hands
         NEW.created_at := OLD.created_at;
-        IF TG_NARGS > 0 AND NEW.field_stamps = OLD.field_stamps THEN
-            stamp := jsonb_build_object(
-                't', to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                'c', '', 'v', NEW.version);
-            SELECT OLD.field_stamps || coalesce(jsonb_object_agg(n.key, stamp), '{}')
-              INTO NEW.field_stamps
-              FROM jsonb_each(to_jsonb(NEW)) n
-              JOIN jsonb_each(to_jsonb(OLD)) o ON o.key = n.key
-             WHERE n.key = ANY (TG_ARGV) AND n.value IS DISTINCT FROM o.value;
+        -- Nested: a table without field_stamps (no arguments) must not even name the column.
+        IF TG_NARGS > 0 THEN
+            IF NEW.field_stamps = OLD.field_stamps THEN
+                stamp := jsonb_build_object(
+                    't', to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                    'c', '', 'v', NEW.version);
+                SELECT OLD.field_stamps || coalesce(jsonb_object_agg(n.key, stamp), '{}')
+                  INTO NEW.field_stamps
+                  FROM jsonb_each(to_jsonb(NEW)) n
+                  JOIN jsonb_each(to_jsonb(OLD)) o ON o.key = n.key
+                 WHERE n.key = ANY (TG_ARGV) AND n.value IS DISTINCT FROM o.value;
+            END IF;
         END IF;
     END IF;
     RETURN NEW;
