@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ConflictLog</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Completed at</source>
+        <translation>Erledigt am</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fälligkeit</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Ganztägig</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Whole change</source>
+        <translation>Ganze Änderung</translation>
+    </message>
+    <message>
+        <source>not deleted</source>
+        <translation>nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionError</name>
     <message>
         <source>%1 asks for a password. Enter it, or save it in the connection profile.</source>
@@ -213,6 +288,61 @@ Ihre Aufgaben jetzt importieren? Sie können das auch später mit Datei &gt; Aus
     <message>
         <source>Delete list “%1”</source>
         <translation>Liste „%1“ löschen</translation>
+    </message>
+</context>
+<context>
+    <name>nt::ConflictLogDialog</name>
+    <message>
+        <source>Put back</source>
+        <translation>Zurückholen</translation>
+    </message>
+    <message>
+        <source>Conflict log</source>
+        <translation>Konfliktprotokoll</translation>
+    </message>
+    <message>
+        <source>When the same field was changed on two devices, the later change was kept. The other value is listed here; “Put back” makes it the value again.</source>
+        <translation>Wenn dasselbe Feld auf zwei Geräten geändert wurde, blieb die spätere Änderung. Der andere Wert steht hier; „Zurückholen“ macht ihn wieder zum Wert.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Todo</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>Ersetzt</translation>
+    </message>
+    <message>
+        <source>(a list)</source>
+        <translation>(eine Liste)</translation>
+    </message>
+    <message>
+        <source>(a todo not shown)</source>
+        <translation>(eine nicht angezeigte Aufgabe)</translation>
+    </message>
+    <message>
+        <source>Put back on %1</source>
+        <translation>Zurückgeholt am %1</translation>
+    </message>
+    <message>
+        <source>No conflicts: nothing was replaced.</source>
+        <translation>Keine Konflikte: nichts wurde ersetzt.</translation>
+    </message>
+    <message>
+        <source>Put back %1</source>
+        <translation>%1 zurückholen</translation>
     </message>
 </context>
 <context>
@@ -1370,6 +1500,71 @@ Ihre Aufgaben jetzt importieren? Sie können das auch später mit Datei &gt; Aus
         <source>Reconnecting to %1…</source>
         <translation>Verbindung zu %1 wird wiederhergestellt …</translation>
     </message>
+    <message>
+        <source>Copy of %1 on this computer</source>
+        <translation>Kopie von %1 auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>Offline arbeiten</translation>
+    </message>
+    <message>
+        <source>Conflict log…</source>
+        <translation>Konfliktprotokoll …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n change(s) made offline.</source>
+        <translation>
+            <numerusform>%n offline gemachte Änderung gesendet.</numerusform>
+            <numerusform>%n offline gemachte Änderungen gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n todo(s) deleted on another device came back because you changed them.</source>
+        <translation>
+            <numerusform>%n auf einem anderen Gerät gelöschte Aufgabe ist zurück, weil Sie sie geändert haben.</numerusform>
+            <numerusform>%n auf einem anderen Gerät gelöschte Aufgaben sind zurück, weil Sie sie geändert haben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) changed on two devices: the later change was kept, the other is in View &gt; Conflict log.</source>
+        <translation>
+            <numerusform>%n Wert wurde auf zwei Geräten geändert: die spätere Änderung blieb, die andere steht unter Ansicht &gt; Konfliktprotokoll.</numerusform>
+            <numerusform>%n Werte wurden auf zwei Geräten geändert: die spätere Änderung blieb, die andere steht unter Ansicht &gt; Konfliktprotokoll.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>nt::OfflineBanner</name>
+    <message numerus="yes">
+        <source>Offline — %n change(s) waiting</source>
+        <translation>
+            <numerusform>Offline — %n Änderung wartet</numerusform>
+            <numerusform>Offline — %n Änderungen warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Working offline — %n change(s) waiting</source>
+        <translation>
+            <numerusform>Offline-Arbeit — %n Änderung wartet</numerusform>
+            <numerusform>Offline-Arbeit — %n Änderungen warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Go online</source>
+        <translation>Online gehen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connecting to Neon — %n change(s) waiting</source>
+        <translation>
+            <numerusform>Verbindung zu Neon wird hergestellt — %n Änderung wartet</numerusform>
+            <numerusform>Verbindung zu Neon wird hergestellt — %n Änderungen warten</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>nt::QuickAddBar</name>
@@ -1719,6 +1914,13 @@ Ihre Aufgaben jetzt importieren? Sie können das auch später mit Datei &gt; Aus
     <message>
         <source>LISTS</source>
         <translation>LISTEN</translation>
+    </message>
+</context>
+<context>
+    <name>nt::SyncController</name>
+    <message>
+        <source>Could not open this computer&apos;s copy of your todos.</source>
+        <translation>Die Kopie Ihrer Aufgaben auf diesem Computer konnte nicht geöffnet werden.</translation>
     </message>
 </context>
 <context>
