@@ -251,10 +251,19 @@ QString measureEndpoint(bool pooled, const Options &o, QList<SyncRow> &syncRows,
         return {};
     };
 
+    // Switching to the mirror by choice: the local share of every fallback (the model loads the
+    // mirror as a difference).
+    Measure workOffline;
+    auto timedWorkOffline = [&] {
+        QElapsedTimer timer;
+        timer.start();
+        controller.setWorkOffline(true);
+        workOffline.ms << double(timer.nsecsElapsed()) / 1e6;
+    };
     for (int run = 0; run < o.runs; ++run) {
         progress() << where << ": sync run " << run + 1 << '/' << o.runs << Qt::endl;
         // a) N changes offline, then back online: the whole reconnect.
-        controller.setWorkOffline(true);
+        timedWorkOffline();
         if (!model.isOnMirror())
             return u"work offline did not switch to the mirror"_s;
         if (QString e = makeChanges(model, o.changes, rng, 2 * run, offlineWrite); !e.isEmpty())
@@ -267,7 +276,7 @@ QString measureEndpoint(bool pooled, const Options &o, QList<SyncRow> &syncRows,
             return e;
 
         // b) N changes offline, pushed alone on the open remote connection.
-        controller.setWorkOffline(true);
+        timedWorkOffline();
         if (QString e = makeChanges(model, o.changes, rng, 2 * run + 1, offlineWrite); !e.isEmpty())
             return e;
         entries << double(outboxCount());
@@ -293,6 +302,8 @@ QString measureEndpoint(bool pooled, const Options &o, QList<SyncRow> &syncRows,
     const QString n = QString::number(o.changes);
     syncRows << SyncRow{where + u": offline write on the mirror (one change)"_s, offlineWrite,
                         u"no network; outbox entries per run: median %1"_s.arg(bench::median(entries))}
+             << SyncRow{where + u": switch to the mirror by choice (setWorkOffline(true))"_s, workOffline,
+                        u"no network: the model loads the mirror"_s}
              << SyncRow{where + u": reconnect with %1 changes waiting (connect, push, pull, switch)"_s.arg(n), reconnect,
                         frozenNote(frozenFull)}
              << SyncRow{where + u": push alone (OutboxPush::run, %1 changes)"_s.arg(n), pushAlone,
