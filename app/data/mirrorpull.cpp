@@ -195,6 +195,31 @@ Error MirrorPull::storeLists(const QString &localConnection, const QList<ListInf
     });
 }
 
+namespace {
+
+// The ids of local rows whose last local change was sent (none waits in the outbox) but whose
+// server version this file has not seen since (version differs from synced_version). Not for the
+// conflict log, which is only ever written by the server.
+Result<QStringList> unconfirmedIds(const QSqlDatabase &local, QLatin1String table)
+{
+    QStringList ids;
+    if (table != QLatin1String("todos") && table != QLatin1String("lists"))
+        return ids;
+    auto q = SqlExec::run(local, QStringLiteral("SELECT id FROM %1 r WHERE r.version IS NOT r.synced_version "
+                                                "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = r.id)")
+                                     .arg(table));
+    if (!q)
+        return q.error();
+    while (q.value().next()) {
+        const QUuid id = QUuid::fromString(q.value().value(0).toString());
+        if (!id.isNull())
+            ids << id.toString(QUuid::WithoutBraces);
+    }
+    return ids;
+}
+
+} // namespace
+
 MirrorPull::MirrorPull(QString remoteConnection, QString localConnection)
     : m_remote(std::move(remoteConnection)), m_local(std::move(localConnection))
 {}
@@ -228,13 +253,23 @@ Result<MirrorPull::Outcome> MirrorPull::run() const
                                  : QStringLiteral("t.") + n);
                 names << n;
             }
+            // Rows changed here and sent, that no pull has brought back since: a push that left
+            // the server's row as it was (changes that cancel out, values that lost to a later
+            // edit) does not change its change_xid, so they are asked for by id as well.
+            auto unconfirmed = unconfirmedIds(local, QLatin1String(table.name));
+            if (!unconfirmed)
+                return unconfirmed.error();
             // One statement, one snapshot: the rows and the new watermark are read together. The
-            // number is formatted here from an integer, never from text a person gave.
+            // number is formatted here from an integer and the ids from QUuid, never from text a
+            // person gave.
             const QString sql =
                 QStringLiteral("WITH w AS (SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin) "
-                               "SELECT w.xmin, %1 FROM w LEFT JOIN %2 t ON t.change_xid >= '%3'::xid8")
+                               "SELECT w.xmin, %1 FROM w LEFT JOIN %2 t ON t.change_xid >= '%3'::xid8%4")
                     .arg(selected.join(QStringLiteral(", ")), QLatin1String(table.name))
-                    .arg(watermark);
+                    .arg(watermark)
+                    .arg(unconfirmed.value().isEmpty()
+                             ? QString()
+                             : QStringLiteral(" OR t.id = ANY ('{%1}'::uuid[])").arg(unconfirmed.value().join(u',')));
             const QString upsert = upsertStatement(QLatin1String(table.name), names);
             QString next;
             Error rowError;

@@ -88,6 +88,7 @@ private slots:
     void shouldBreakTiesByDeviceId();
     void shouldBringBackATodoDeletedElsewhere();
     void shouldSendListsBeforeTheTodosInThem();
+    void shouldLeaveTheMirrorAsTheServerHasItWhenThePushChangesNothing();
 };
 
 void tst_OutboxPush::shouldSendEveryChangeOnceEvenWhenTheAnswerIsLost()
@@ -306,6 +307,48 @@ void tst_OutboxPush::shouldSendListsBeforeTheTodosInThem()
     const auto todos = TodoRepository(device.remote()).list().value();
     QCOMPARE(todos.size(), 1);
     QCOMPARE(todos.at(0).listId, made.value().id);
+}
+
+void tst_OutboxPush::shouldLeaveTheMirrorAsTheServerHasItWhenThePushChangesNothing()
+{
+    // GIVEN two todos on the server, pulled into the mirror
+    ScratchDatabase server(Driver::PostgreSQL, u"unchanged"_s);
+    NT_REQUIRE(server);
+    QTemporaryDir dir;
+    Device device(u"unchanged-"_s, server, dir.filePath(u"local.sqlite3"_s));
+    QVERIFY(device.ok);
+    auto undone = TodoRepository(device.remote()).add(Todo::titled(u"Water the plants"_s));
+    auto lost = TodoRepository(device.remote()).add(Todo::titled(u"Book flights"_s));
+    QVERIFY(undone.ok() && lost.ok());
+    QVERIFY(MirrorPull(device.remote(), device.local()).run().ok());
+
+    // WHEN offline the first is completed and reopened (no change in the end), the second renamed
+    // before a later online rename (so the push's value loses); then pushed and pulled
+    QVERIFY(TodoRepository(device.local()).update(undone.value().id, 1, TodoPatch{.completed = true}).ok());
+    QVERIFY(TodoRepository(device.local()).update(undone.value().id, 2, TodoPatch{.completed = false}).ok());
+    QVERIFY(TodoRepository(device.local()).update(lost.value().id, 1, TodoPatch{.title = u"offline"_s}).ok());
+    QTest::qWait(20);
+    QVERIFY(TodoRepository(device.remote()).update(lost.value().id, 1, TodoPatch{.title = u"online"_s}).ok());
+    QVERIFY(MirrorPull(device.remote(), device.local()).run().ok()); // the outbox keeps "offline" for now
+    auto pushed = device.push();
+    QVERIFY2(pushed.ok(), qPrintable(pushed.ok() ? QString() : describe(pushed.error())));
+    QCOMPARE(pushed.value().updated, 0); // the server changed neither row
+    QVERIFY(MirrorPull(device.remote(), device.local()).run().ok());
+
+    // THEN the mirror has both rows as the server has them, so a write made there with the
+    // server's version (what the window does when it falls back) is saved, not a conflict
+    for (const QUuid &id : {undone.value().id, lost.value().id}) {
+        const auto mine = TodoRepository(device.local()).find(id).value();
+        const auto theirs = TodoRepository(device.remote()).find(id).value();
+        QVERIFY(mine && theirs);
+        QCOMPARE(mine->title, theirs->title);
+        QCOMPARE(mine->completed, theirs->completed);
+        QCOMPARE(mine->version, theirs->version);
+        auto written = TodoRepository(device.local()).update(id, theirs->version, TodoPatch{.priority = 3});
+        QVERIFY(written.ok());
+        QCOMPARE(written.value().status, TodoRepository::Outcome::Status::Updated);
+    }
+    QCOMPARE(TodoRepository(device.local()).find(lost.value().id).value()->title, u"online"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_OutboxPush)
