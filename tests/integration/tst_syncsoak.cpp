@@ -24,6 +24,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMetaEnum>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -247,6 +248,17 @@ void tst_SyncSoak::shouldConvergeWithNothingLostOrDoubledUnderFaults()
     QRandomGenerator rng(m_seed);
     // NEON_TODO_SOAK_TRACE=1: every write and fault as it happens, to follow a failure of this seed.
     const bool trace = qEnvironmentVariableIsSet("NEON_TODO_SOAK_TRACE");
+    int currentCycle = 0;
+    for (int i = 0; trace && i < Desktops; ++i) {
+        SyncController *sync = &desktops[size_t(i)]->sync;
+        connect(sync, &SyncController::stateChanged, this, [i, &currentCycle](SyncController::State s) {
+            qInfo("cycle %d: desktop %d is %s", currentCycle, i, QMetaEnum::fromType<SyncController::State>().valueToKey(int(s)));
+        });
+        connect(sync, &SyncController::synced, this, [i, &currentCycle](const OutboxPush::Outcome &o) {
+            qInfo("cycle %d: desktop %d pushed: %d sent, %d skipped, %d conflicts, %d revived", currentCycle, i, o.sent,
+                  o.skipped, o.conflicts, o.revived);
+        });
+    }
     QList<Write> writes;
     QList<QUuid> todosTried; // every todo an add was asked for, in order
     QSet<QUuid> todosMade;   // those the window says it saved
@@ -262,13 +274,20 @@ void tst_SyncSoak::shouldConvergeWithNothingLostOrDoubledUnderFaults()
     auto record = [&](int op, int who, const QUuid &id, Field field, const QString &value, const std::optional<QString> &prior) {
         const auto after = desktops[size_t(who)]->todos.todo(id);
         writes << Write{op, who, id, field, value, prior, after && valueOf(*after, field) == value};
-        if (trace)
-            qInfo("op %d desktop %d (%s) %s %s=%s%s", op, who, qPrintable(desktops[size_t(who)]->todos.connectionName()),
-                  qPrintable(id.toString()), qPrintable(columnOf(field)), qPrintable(value),
-                  writes.constLast().confirmed ? "" : " (not saved)");
+        if (trace) {
+            auto m = SqlExec::run(QSqlDatabase::database(desktops[size_t(who)]->connections.localName(), false),
+                                  u"SELECT version, synced_version FROM todos WHERE id = :id"_s, {{u"id"_s, id}});
+            const QString mirrorVersion = m && m.value().next()
+                ? u"%1/%2"_s.arg(m.value().value(0).toString(), m.value().value(1).toString()) : u"-"_s;
+            qInfo("op %d desktop %d (%s) %s %s=%s (was %s; window v%lld, mirror v%s)%s", op, who,
+                  qPrintable(desktops[size_t(who)]->todos.connectionName()), qPrintable(id.toString()),
+                  qPrintable(columnOf(field)), qPrintable(value), qPrintable(prior.value_or(u"-"_s)),
+                  after ? after->version : -1, qPrintable(mirrorVersion), writes.constLast().confirmed ? "" : " (not saved)");
+        }
     };
 
     for (int cycle = 1; cycle <= m_cycles; ++cycle) {
+        currentCycle = cycle;
         // Every number of the cycle is drawn first, whatever the cycle then finds.
         const quint32 rWho = rng.bounded(Desktops);
         const quint32 rOp = rng.bounded(100);
