@@ -28,6 +28,7 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -103,9 +104,10 @@ QString valueOfJson(const QString &column, const QString &json)
 }
 
 // Everything a row holds that the databases must agree on. A mirror's version and time may differ
-// from the server's while the values agree: an edit on the mirror that changes no value (a priority
-// set to the one it had) bumps the mirror's version and time, sends nothing, and the server's row
-// has no change for the next pull to bring.
+// from the server's while the values agree: the mirror counts its own versions (a row it copies
+// never goes back to a version a window may hold, see MirrorPull), and an edit on the mirror that
+// changes no value (a priority set to the one it had) bumps the mirror's version and time and sends
+// nothing.
 enum class Compare { Everything, Values };
 QString rowText(const Todo &t, Compare compare = Compare::Everything)
 {
@@ -497,7 +499,20 @@ void tst_SyncSoak::shouldConvergeWithNothingLostOrDoubledUnderFaults()
         QTest::qWait(50);
     }
     for (int i = 0; i < Desktops; ++i) {
-        const Desktop &x = *desktops[size_t(i)];
+        Desktop &x = *desktops[size_t(i)];
+        if (!x.online()) {
+            // What a fresh connection through the same path says, for the failure message.
+            const QString probe = u"soak-probe-%1"_s.arg(i);
+            ConnectionManager::addPostgres(probe, x.profile);
+            {
+                QSqlDatabase p = QSqlDatabase::database(probe, false);
+                p.open();
+                qWarning("desktop %d: %d live connections through its proxy; a fresh connection says: %s", i,
+                         x.proxy.liveConnections(), qPrintable(p.isOpen() ? u"open"_s : p.lastError().text()));
+                p.close();
+            }
+            QSqlDatabase::removeDatabase(probe);
+        }
         QVERIFY2(x.online() && waiting(x.connections.localName()) == 0,
                  qPrintable(seed + u" desktop %1 did not settle: state %2, %3 waiting, last problem: %4"_s.arg(i)
                                        .arg(int(x.sync.state()))
@@ -541,7 +556,7 @@ void tst_SyncSoak::shouldConvergeWithNothingLostOrDoubledUnderFaults()
     QVERIFY2(serverLists.ok(), qPrintable(seed));
     QStringList listText;
     for (const ListInfo &l : serverLists.value()) {
-        listText << l.id.toString() + u'=' + l.name + u'@' + QString::number(l.version);
+        listText << l.id.toString() + u'=' + l.name;
         QVERIFY2(listNamesTried.value(l.id).contains(l.name),
                  qPrintable(seed + u" list %1 is called %2, which nobody chose"_s.arg(l.id.toString(), l.name)));
     }
@@ -562,7 +577,7 @@ void tst_SyncSoak::shouldConvergeWithNothingLostOrDoubledUnderFaults()
         QVERIFY2(localLists.ok(), qPrintable(seed + who));
         QStringList localListText;
         for (const ListInfo &l : localLists.value())
-            localListText << l.id.toString() + u'=' + l.name + u'@' + QString::number(l.version);
+            localListText << l.id.toString() + u'=' + l.name; // versions: see rowText()
         QVERIFY2(localListText == listText, qPrintable(seed + who + u" lists differ:\n  mirror "_s + localListText.join(u", ")
                                                     + u"\n  server "_s + listText.join(u", ")));
         int shown = 0;
