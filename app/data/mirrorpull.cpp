@@ -96,24 +96,35 @@ QVariant readValue(const PostgresDirect::Row &row, int column, Type type)
 }
 
 // Copies server rows into the local table: a row the server has at a newer version than this file
-// last saw, unless this file has changes to it still waiting to be sent (they win until sent; the
-// next pull after the push brings the server's result). synced_version remembers the version.
+// last saw, or whose values differ from the server's, unless this file has changes to it still
+// waiting to be sent (they win until sent; the next pull after the push brings the server's result).
+// synced_version remembers the server's version. The local version only grows: a copied row gets
+// the server's version or, when this file had already counted that far with edits of its own, one
+// more than its own, so a window still holding the row as it was before the copy finds a different
+// version and reports a conflict instead of writing over a change it never showed.
 QString upsertStatement(const QString &table, const QStringList &names)
 {
     QStringList marks;
     QStringList updates;
+    QStringList differs;
     for (const QString &n : names) {
         marks << QLatin1Char(':') + n;
-        if (n != QLatin1String("id"))
-            updates << QStringLiteral("%1 = excluded.%1").arg(n);
+        if (n == QLatin1String("id") || n == QLatin1String("version"))
+            continue;
+        updates << QStringLiteral("%1 = excluded.%1").arg(n);
+        if (n != QLatin1String("change_no"))
+            differs << QStringLiteral("%1.%2 IS NOT excluded.%2").arg(table, n);
     }
+    updates << QStringLiteral("version = CASE WHEN %1.version >= excluded.version THEN %1.version + 1 "
+                              "ELSE excluded.version END")
+                   .arg(table);
     return QStringLiteral("INSERT INTO %1 (%2, synced_version) VALUES (%3, :version) ON CONFLICT (id) DO UPDATE "
                           "SET %4, synced_version = excluded.version "
                           "WHERE excluded.version >= coalesce(%1.synced_version, 0) "
-                          "AND (%1.version IS NOT excluded.version OR %1.synced_version IS NOT excluded.version) "
+                          "AND (%1.synced_version IS NOT excluded.version OR %5) "
                           "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = excluded.id)")
         .arg(table, names.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
-             updates.join(QStringLiteral(", ")));
+             updates.join(QStringLiteral(", ")), differs.join(QStringLiteral(" OR ")));
 }
 
 // Runs `copy` in one local transaction with the journal paused: copies are not changes to send.

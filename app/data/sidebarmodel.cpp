@@ -1,6 +1,7 @@
 #include "sidebarmodel.h"
 
 #include "listrepository.h"
+#include "uuids.h"
 #include "todolistmodel.h"
 
 namespace nt {
@@ -169,6 +170,9 @@ Error SidebarModel::reload()
 Result<ListInfo> SidebarModel::addList(const QString &name)
 {
     ListInfo list;
+    // The id is chosen here, so a list that may have reached the server before the connection went
+    // is the same list when it is made on the mirror and sent again.
+    list.id = Uuids::createV7();
     list.name = name;
     list.position = m_lists.isEmpty() ? 1 : std::floor(m_lists.last().position) + 1;
     auto added = write([&](const ListRepository &r) { return r.add(list); });

@@ -4,6 +4,7 @@
 #include "testdatabase.h"
 
 #include <QElapsedTimer>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -92,6 +93,7 @@ private slots:
     void shouldRefuseNewConnectionsButKeepOpenOnes();
     void shouldResetEveryLiveConnection();
     void shouldStallWithoutDroppingOrClosing();
+    void shouldRunTheStatementButDropItsReply();
     void shouldCountBytesAndConnections();
 
 private:
@@ -382,6 +384,53 @@ void tst_FaultProxy::shouldStallWithoutDroppingOrClosing()
     QVERIFY2(took >= 1000, qPrintable(QStringLiteral("the query took %1 ms").arg(took)));
     QVERIFY(m_proxy->bytesServerToClient() - downBefore >= 100000);
     qInfo("query stalled for 1000 ms finished after %lld ms", took);
+}
+
+void tst_FaultProxy::shouldRunTheStatementButDropItsReply()
+{
+    // GIVEN a connection through the proxy, one straight to the stack, and a table name no one uses
+    Connection c(proxiedUrl(), QStringLiteral("drop"));
+    Connection direct(TestStack::ownerUrl(), QStringLiteral("drop-direct"));
+    QVERIFY2(c.isOpen() && direct.isOpen(), qPrintable(c.error() + direct.error()));
+    const QString table = QStringLiteral("faultproxy_drop_%1").arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    m_proxy->setDropReplies(true);
+    const quint64 downBefore = m_proxy->bytesServerToClient();
+
+    // WHEN the client creates the table (autocommit) and another thread resets the connection after
+    // one second, as the client's own deadline would
+    std::atomic<bool> finished = false;
+    bool finishedBeforeReset = false;
+    quint64 droppedBeforeReset = 0;
+    std::unique_ptr<QThread> helper(QThread::create([&] {
+        QThread::msleep(1000);
+        finishedBeforeReset = finished.load();
+        droppedBeforeReset = m_proxy->bytesDropped();
+        m_proxy->resetAll();
+    }));
+    helper->start();
+    QString error;
+    const QVariant answer = c.value(QStringLiteral("CREATE TABLE %1 (x int)").arg(table), &error);
+    finished = true;
+    helper->wait();
+    m_proxy->setDropReplies(false);
+
+    // THEN the client never got an answer and saw the connection fail ...
+    QVERIFY(!finishedBeforeReset);
+    QVERIFY(!answer.isValid());
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(m_proxy->bytesServerToClient(), downBefore);
+    QVERIFY2(droppedBeforeReset > 0, "the server's answer should have reached the proxy and been dropped");
+    // ... but the server ran and committed the statement
+    QString checkError;
+    const QVariant exists =
+        direct.value(QStringLiteral("SELECT to_regclass('%1') IS NOT NULL").arg(table), &checkError);
+    QVERIFY2(checkError.isEmpty(), qPrintable(checkError));
+    QVERIFY(direct.value(QStringLiteral("DROP TABLE IF EXISTS %1").arg(table), &checkError).isNull());
+    QVERIFY2(exists.toBool(), "the statement whose answer was dropped should have been committed");
+    // and with the fault off, a new connection gets its answers again
+    Connection fresh(proxiedUrl(), QStringLiteral("drop-fresh"));
+    QVERIFY2(fresh.isOpen(), qPrintable(fresh.error()));
+    QCOMPARE(fresh.value(QStringLiteral("SELECT 4")).toInt(), 4);
 }
 
 void tst_FaultProxy::shouldCountBytesAndConnections()

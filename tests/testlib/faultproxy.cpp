@@ -152,12 +152,18 @@ void FaultProxy::setStalled(bool stalled)
     runOnProxyThread([&] { m_engine->setStalled(stalled); });
 }
 
+void FaultProxy::setDropReplies(bool drop)
+{
+    runOnProxyThread([&] { m_engine->setDropReplies(drop); });
+}
+
 void FaultProxy::resetCounters()
 {
     // On the proxy's thread, so that no write is half counted.
     runOnProxyThread([this] {
         m_counters.clientToServer = 0;
         m_counters.serverToClient = 0;
+        m_counters.dropped = 0;
         m_counters.accepted = 0;
     });
 }

@@ -71,11 +71,18 @@ public:
     // While on, nothing is forwarded in either direction, but the connections stay open and whatever
     // arrives is kept; turning it off delivers it, in order, and forwarding carries on.
     void setStalled(bool stalled);
+    // While on, the server's bytes are thrown away, the client's still reach the server: a statement
+    // runs (and commits) but its answer never arrives, as when the network goes right after the
+    // server sent it. The client waits until its own deadline cuts the connection, or until
+    // resetAll(). Turning it off forwards what the server sends from then on.
+    void setDropReplies(bool drop);
 
     // Bytes written to the server (client to server) and to the client (server to client), and the
     // connections accepted, since start() or resetCounters().
     quint64 bytesClientToServer() const { return m_counters.clientToServer.load(); }
     quint64 bytesServerToClient() const { return m_counters.serverToClient.load(); }
+    // Bytes the server sent that setDropReplies() threw away.
+    quint64 bytesDropped() const { return m_counters.dropped.load(); }
     int connectionsAccepted() const { return m_counters.accepted.load(); }
     void resetCounters();
     // Connections currently carried (accepted and not yet closed on both sides).
@@ -86,6 +93,7 @@ public:
     {
         std::atomic<quint64> clientToServer{0};
         std::atomic<quint64> serverToClient{0};
+        std::atomic<quint64> dropped{0};
         std::atomic<int> accepted{0};
         std::atomic<int> live{0};
     };

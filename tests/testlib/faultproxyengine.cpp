@@ -218,7 +218,9 @@ void FaultProxyEngine::pump(Link *link, Direction &dir)
         }
         if (waitingForServer)
             return;
-        if (dir.to->state() == QAbstractSocket::ConnectedState)
+        if (m_dropReplies && dir.to == link->client)
+            m_counters->dropped += quint64(chunk.data.size());
+        else if (dir.to->state() == QAbstractSocket::ConnectedState)
             dir.to->write(chunk.data);
         dir.queue.pop_front();
     }

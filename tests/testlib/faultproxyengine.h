@@ -35,6 +35,7 @@ public:
     void setColdStart(int ms);
     void suspend() { m_wakeAtNs.reset(); }
     void setStalled(bool stalled);
+    void setDropReplies(bool drop) { m_dropReplies = drop; }
     void resetAll();
 
 private:
@@ -86,6 +87,7 @@ private:
     qint64 m_coldStartNs = 0;
     std::optional<qint64> m_wakeAtNs; // when the database is (or will be) awake; empty: suspended
     bool m_stalled = false;
+    bool m_dropReplies = false;
 };
 
 } // namespace nt::test
