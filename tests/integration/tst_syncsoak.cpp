@@ -507,7 +507,8 @@ void tst_SyncSoak::shouldConvergeWithNothingLostOrDoubledUnderFaults()
             {
                 QSqlDatabase p = QSqlDatabase::database(probe, false);
                 p.open();
-                qWarning("desktop %d: %d live connections through its proxy; a fresh connection says: %s", i,
+                qWarning("desktop %d: %s; %d live connections through its proxy; a fresh connection says: %s", i,
+                         x.connections.isConnecting() ? "an attempt to connect is still running" : "not connecting",
                          x.proxy.liveConnections(), qPrintable(p.isOpen() ? u"open"_s : p.lastError().text()));
                 p.close();
             }
