@@ -270,7 +270,23 @@ void ConnectionManager::connectRemote(const ConnectionProfile &profile)
             emit remoteFailed(probeError);
             return;
         }
-        if (Error e = openRemote(profile, false)) {
+        // This open runs on the window's thread: a network that stalls right now must not freeze it
+        // for good (libpq waits without end when no connect_timeout is set). Bounded by the
+        // operation deadline (libpq's least is 2 s); a failure is retried like any other.
+        ConnectionProfile bounded = profile;
+        if (m_operationDeadlineMs > 0) {
+            const int seconds = std::max(2, (m_operationDeadlineMs + 999) / 1000);
+            bool set = false;
+            const int given = profile.options.value(QStringLiteral("connect_timeout")).toInt(&set);
+            if (!set || given <= 0 || given > seconds)
+                bounded.options.insert(QStringLiteral("connect_timeout"), QString::number(seconds));
+        }
+        const Error opened = openRemote(bounded, false);
+        if (!opened) {
+            m_remoteProfile = profile; // the profile as given, for whoever opens another connection
+            m_remoteProfile.password.clear();
+        }
+        if (Error e = opened) {
             emit remoteFailed(e);
             return;
         }

@@ -32,6 +32,9 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 #include <memory>
 
@@ -179,6 +182,7 @@ class tst_SyncSoak : public QObject
 private slots:
     void initTestCase();
     void shouldMakeAListOnceWhenTheAnswerIsLost();
+    void shouldNotFreezeWhenTheNetworkStallsAsTheWindowSwitches();
     void shouldConvergeWithNothingLostOrDoubledUnderFaults();
 
 private:
@@ -229,6 +233,50 @@ void tst_SyncSoak::shouldMakeAListOnceWhenTheAnswerIsLost()
     QVERIFY(lists.ok());
     QCOMPARE(lists.value().size(), 1);
     QCOMPARE(lists.value().at(0).id, added.value().id);
+}
+
+// After the background connect, "remote" is opened on the window's thread. A network that stalls at
+// that moment (found by the soak, seed 42) must end that open at the deadline, even for a profile
+// that sets no connect_timeout (libpq then waits without end).
+void tst_SyncSoak::shouldNotFreezeWhenTheNetworkStallsAsTheWindowSwitches()
+{
+    ScratchDatabase server(Driver::PostgreSQL, u"switch"_s);
+    NT_REQUIRE(server);
+    FaultProxy proxy(FaultProxy::targetOf(TestStack::ownerUrl()));
+    QVERIFY2(proxy.start(), qPrintable(proxy.errorString()));
+    ConnectionProfile profile = server.profile();
+    profile.port = proxy.port();
+    profile.options.remove(u"connect_timeout"_s);
+    ConnectionManager connections(u"switch-"_s);
+    connections.setOperationDeadline(2000);
+    // The worker's part succeeds, and the network stalls just as it ends.
+    connections.setSyncSteps({[&proxy](const QString &, const QString &) {
+                                  proxy.setStalled(true);
+                                  return Error{};
+                              },
+                              {}});
+    std::atomic<bool> unstalled = false;
+    bool failedWhileStalled = false;
+    QSignalSpy ready(&connections, &ConnectionManager::remoteReady);
+    connect(&connections, &ConnectionManager::remoteFailed, this, [&] { failedWhileStalled = !unstalled.load(); });
+    // Ends the stall after 15 s in any case, so that a window thread blocked for good shows as a
+    // failure instead of a hang.
+    std::atomic<bool> done = false;
+    std::unique_ptr<QThread> helper(QThread::create([&] {
+        for (int waited = 0; waited < 15000 && !done.load(); waited += 50)
+            QThread::msleep(50);
+        unstalled = true;
+        proxy.setStalled(false);
+    }));
+    helper->start();
+    connections.connectRemote(profile);
+    QTRY_VERIFY_WITH_TIMEOUT(failedWhileStalled || ready.count() > 0 || unstalled.load(), 30000);
+    const bool failedInTime = failedWhileStalled;
+    const bool wasReady = ready.count() > 0;
+    done = true;
+    helper->wait();
+    QVERIFY2(failedInTime, wasReady ? "the open waited for the stall to end" : "no outcome while stalled");
+    QVERIFY(!connections.isRemoteActive());
 }
 
 void tst_SyncSoak::shouldConvergeWithNothingLostOrDoubledUnderFaults()
@@ -507,7 +555,8 @@ void tst_SyncSoak::shouldConvergeWithNothingLostOrDoubledUnderFaults()
             {
                 QSqlDatabase p = QSqlDatabase::database(probe, false);
                 p.open();
-                qWarning("desktop %d: %d live connections through its proxy; a fresh connection says: %s", i,
+                qWarning("desktop %d: %s; %d live connections through its proxy; a fresh connection says: %s", i,
+                         x.connections.isConnecting() ? "an attempt to connect is still running" : "not connecting",
                          x.proxy.liveConnections(), qPrintable(p.isOpen() ? u"open"_s : p.lastError().text()));
                 p.close();
             }
