@@ -28,6 +28,9 @@ struct Todo
     QDateTime deletedAt; // tombstone: deleted rows are kept for sync
     qint64 version = 1;  // bumped on every change; updates check it (optimistic concurrency)
 
+    // Every field equal (a mirror row and the server's row can share version and time and differ).
+    bool operator==(const Todo &) const = default;
+
     // A new todo with just a title; everything else takes its default.
     static Todo titled(const QString &title)
     {

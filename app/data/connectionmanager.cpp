@@ -281,15 +281,12 @@ void ConnectionManager::connectRemote(const ConnectionProfile &profile)
             if (!set || given <= 0 || given > seconds)
                 bounded.options.insert(QStringLiteral("connect_timeout"), QString::number(seconds));
         }
-        const Error opened = openRemote(bounded, false);
-        if (!opened) {
-            m_remoteProfile = profile; // the profile as given, for whoever opens another connection
-            m_remoteProfile.password.clear();
-        }
-        if (Error e = opened) {
+        if (Error e = openRemote(bounded, false)) {
             emit remoteFailed(e);
             return;
         }
+        m_remoteProfile = profile; // the profile as given, for whoever opens another connection
+        m_remoteProfile.password.clear();
         if (m_sync.beforeSwitch) {
             if (Error e = m_sync.beforeSwitch()) {
                 emit remoteFailed(e);

@@ -234,14 +234,6 @@ bool connectionGone(const Error &e)
 {
     return e.kind == Error::Kind::Connection || e.kind == Error::Kind::Timeout;
 }
-
-bool sameRow(const Todo &a, const Todo &b)
-{
-    return a.version == b.version && a.updatedAt == b.updatedAt && a.title == b.title && a.notes == b.notes
-        && a.completed == b.completed && a.completedAt == b.completedAt && a.dueAt == b.dueAt
-        && a.dueAllDay == b.dueAllDay && a.priority == b.priority && a.listId == b.listId
-        && a.position == b.position && a.deletedAt == b.deletedAt && a.createdAt == b.createdAt;
-}
 } // namespace
 
 bool TodoListModel::fallBackAfter(const Error &error)
@@ -325,7 +317,7 @@ void TodoListModel::applyRows(QList<Todo> rows)
         Todo &mine = m_rows[row];
         // Every field: a row read from the mirror and the server's row can carry the same version
         // and time (each side numbers its own versions; a push keeps the edit's time) and still differ.
-        if (!sameRow(fresh, mine)) {
+        if (fresh != mine) {
             mine = fresh;
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         }

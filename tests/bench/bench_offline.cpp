@@ -43,22 +43,12 @@
 
 using namespace nt;
 using namespace nt::test;
+using nt::bench::Measure;
 using nt::bench::out;
 using nt::bench::progress;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Measure
-{
-    QList<double> ms;
-    QList<qint64> statements;
-
-    double medianMs() const { return bench::median(ms); }
-    double maxMs() const { return ms.isEmpty() ? 0 : *std::max_element(ms.begin(), ms.end()); }
-    qint64 minStatements() const { return statements.isEmpty() ? -1 : *std::min_element(statements.begin(), statements.end()); }
-    qint64 maxStatements() const { return statements.isEmpty() ? -1 : *std::max_element(statements.begin(), statements.end()); }
-};
 
 struct SyncRow
 {
