@@ -2,6 +2,8 @@
 
 #include <QtEndian>
 
+#include <bit>
+
 namespace nt {
 
 namespace {
@@ -51,6 +53,12 @@ void CopyBinary::int16(QByteArray &out, qint16 value)
 {
     put<qint32>(out, 2);
     put<qint16>(out, value);
+}
+
+void CopyBinary::float8(QByteArray &out, double value)
+{
+    put<qint32>(out, 8);
+    put<quint64>(out, std::bit_cast<quint64>(value)); // IEEE 754, as the server stores it
 }
 
 void CopyBinary::uuid(QByteArray &out, const QUuid &value)

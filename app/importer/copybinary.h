@@ -25,6 +25,7 @@ public:
     static void null(QByteArray &out);
     static void boolean(QByteArray &out, bool value);
     static void int16(QByteArray &out, qint16 value);
+    static void float8(QByteArray &out, double value);
     static void uuid(QByteArray &out, const QUuid &value);         // NULL when null
     void text(QByteArray &out, QStringView value);                 // not static: keeps an encoder
     static void timestamp(QByteArray &out, const QDateTime &time); // timestamptz; NULL when invalid

@@ -2,29 +2,84 @@
 
 #include "copybinary.h"
 #include "importids.h"
+#include "importposition.h"
 #include "postgresdirect.h"
 
 #include <QSqlDatabase>
 
 #include <libpq-fe.h>
 
+#include <algorithm>
+
 namespace nt {
 
 namespace {
 
-constexpr qsizetype ChunkBytes = 1 << 20; // a COPY message every megabyte
-constexpr qint16 StagingColumns = 12;     // every column of import_staging, in its order
+constexpr qsizetype MessageBytes = 1 << 20; // a COPY message every megabyte
+constexpr qsizetype ChunkBytes = 16 << 20;  // a chunk of large rows ends here, before its row count
+constexpr qint16 StagingColumns = 13;       // every column of import_staging, in its order
 
 const char *const Staging =
     "CREATE TEMPORARY TABLE import_staging ("
     " id uuid NOT NULL, title text NOT NULL, notes text NOT NULL, completed boolean NOT NULL,"
     " completed_at timestamptz, due_at timestamptz, due_all_day boolean NOT NULL, priority smallint NOT NULL,"
-    " list_id uuid, list_name text, created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL)"
+    " position double precision NOT NULL, list_id uuid, list_name text, created_at timestamptz NOT NULL,"
+    " updated_at timestamptz NOT NULL)"
     " ON COMMIT DROP";
+
+// What each chunk's INSERT wrote: its rows, how many matched their staged row, the sum of their checksums.
+const char *const Check = "CREATE TEMPORARY TABLE import_check (rows bigint NOT NULL, matching bigint NOT NULL,"
+                          " checksum numeric NOT NULL) ON COMMIT DROP";
+
+// A chunk's lists (one per name, ids from the name), after the person's own.
+const char *const ChunkLists =
+    "INSERT INTO lists (id, name, position) "
+    "SELECT list_id, min(list_name), "
+    "  (SELECT coalesce(max(position), 0) FROM lists) + row_number() OVER (ORDER BY min(list_name)) "
+    "FROM import_staging WHERE list_id IS NOT NULL AND list_name IS NOT NULL GROUP BY list_id "
+    "ON CONFLICT (id) DO NOTHING";
+
+// One row's fields as a 64-bit checksum made by the server, the same expression for a stored row
+// (`prefix` "todos." or "t.") and a staged one ("s.", which has no tombstone).
+QByteArray checksum(const QByteArray &prefix, const QByteArray &deletedAt)
+{
+    QByteArray fields;
+    for (const char *field : {"id", "title", "notes", "completed", "completed_at", "due_at", "due_all_day",
+                              "priority", "list_id", "created_at", "updated_at"})
+        fields += prefix + field + ", ";
+    return "hash_record_extended(ROW(" + fields + deletedAt + "), 0)";
+}
+
+// A chunk's todos: the staged rows whose id is not there yet, each checked against its staged row
+// as it is written; then the staging table is emptied for the next chunk. `probe`: look each id up
+// first. A target that had no todos when the import began cannot hold any of them (ids within one
+// import are unique), so its chunks skip the lookups. The lookup is a subquery of its own
+// (OFFSET 0), so each id is one probe of the primary key whatever the planner thinks of the staging
+// table's size, where an anti-join would read all of todos again for every chunk.
+QByteArray chunkInsert(bool probe)
+{
+    return "WITH written AS ("
+           " INSERT INTO todos (id, title, notes, completed, completed_at, due_at, due_all_day, priority,"
+           "  list_id, position, created_at, updated_at)"
+           " SELECT id, title, notes, completed, completed_at, due_at, due_all_day, priority, list_id, position,"
+           "  created_at, updated_at"
+           " FROM import_staging s"
+           + QByteArray(probe ? " WHERE NOT EXISTS (SELECT FROM todos t WHERE t.id = s.id OFFSET 0)" : "")
+           + " RETURNING todos.id, " + checksum("todos.", "todos.deleted_at") + " AS checksum)"
+           " INSERT INTO import_check (rows, matching, checksum)"
+           " SELECT count(*), count(*) FILTER (WHERE w.checksum = " + checksum("s.", "NULL::timestamptz") + "),"
+           "  coalesce(sum(w.checksum), 0)"
+           " FROM written w JOIN import_staging s ON s.id = w.id"
+           " RETURNING rows, matching;"
+           " TRUNCATE import_staging";
+}
 
 } // namespace
 
-PostgresLoader::PostgresLoader(QString connectionName) : m_connectionName(std::move(connectionName)) {}
+PostgresLoader::PostgresLoader(QString connectionName, qint64 chunkRows)
+    : m_connectionName(std::move(connectionName)), m_chunkRows(std::max<qint64>(1, chunkRows))
+{
+}
 
 PostgresLoader::~PostgresLoader()
 {
@@ -54,6 +109,17 @@ void PostgresLoader::rollback()
             PQclear(r);
     }
     m_inCopy = false;
+    if (m_conn && m_inFlight) {
+        // A chunk's INSERT is still running: stop it rather than wait for it.
+        if (PGcancel *cancel = PQgetCancel(m_conn)) {
+            char why[256];
+            PQcancel(cancel, why, int(sizeof why));
+            PQfreeCancel(cancel);
+        }
+        while (PGresult *r = PQgetResult(m_conn))
+            PQclear(r);
+    }
+    m_inFlight = false;
     if (m_conn && m_inTransaction && PQstatus(m_conn) == CONNECTION_OK)
         PQclear(PQexec(m_conn, "ROLLBACK"));
     m_inTransaction = false;
@@ -93,20 +159,27 @@ Error PostgresLoader::begin(const QUuid &targetList)
     m_inTransaction = true;
     if (Error e = execute(Staging, PGRES_COMMAND_OK))
         return e;
-    // Text goes over as UTF-8, whatever the session had (for this transaction only).
-    if (Error e = execute("SET LOCAL client_encoding = 'UTF8'", PGRES_COMMAND_OK))
+    if (Error e = execute(Check, PGRES_COMMAND_OK))
         return e;
-    if (Error e = execute("COPY import_staging FROM STDIN WITH (FORMAT binary)", PGRES_COPY_IN))
+    // For this transaction only: text goes over as UTF-8, whatever the session had; the joins of a
+    // chunk stay in memory; a chunk's statements are too short to be worth compiling.
+    if (Error e = execute("SET LOCAL client_encoding = 'UTF8'; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off",
+                          PGRES_COMMAND_OK))
         return e;
-    m_inCopy = true;
-    m_buffer.reserve(ChunkBytes + (1 << 16));
-    CopyBinary::header(m_buffer);
+    QByteArray last;
+    if (Error e = execute("SELECT max(position) FROM todos", PGRES_TUPLES_OK, &last))
+        return e;
+    m_targetWasEmpty = last.isEmpty(); // NULL: no todos this account can see
+    m_basePosition = last.toDouble();
+    m_insertSql = chunkInsert(!m_targetWasEmpty);
     return {};
 }
 
 Error PostgresLoader::add(const ImportRow &row)
 {
     const Todo &t = row.todo;
+    if (m_rowsInChunk == 0)
+        CopyBinary::header(m_buffer);
     CopyBinary::beginRow(m_buffer, StagingColumns);
     CopyBinary::uuid(m_buffer, t.id);
     m_copy.text(m_buffer, t.title);
@@ -116,6 +189,7 @@ Error PostgresLoader::add(const ImportRow &row)
     CopyBinary::timestamp(m_buffer, t.dueAt);
     CopyBinary::boolean(m_buffer, t.dueAllDay && t.dueAt.isValid());
     CopyBinary::int16(m_buffer, qint16(t.priority));
+    CopyBinary::float8(m_buffer, importPosition(m_basePosition, t.createdAt));
     if (!m_targetList.isNull()) {
         CopyBinary::uuid(m_buffer, m_targetList);
         CopyBinary::null(m_buffer);
@@ -129,111 +203,140 @@ Error PostgresLoader::add(const ImportRow &row)
         }
         CopyBinary::uuid(m_buffer, m_lastListId);
         m_copy.text(m_buffer, listName);
+        m_chunkNamesLists = true;
     }
     CopyBinary::timestamp(m_buffer, t.createdAt);
     CopyBinary::timestamp(m_buffer, t.updatedAt.isValid() ? t.updatedAt : t.createdAt);
     ++m_staged;
-    return m_buffer.size() >= ChunkBytes ? sendBuffer() : Error{};
+    ++m_rowsInChunk;
+    return m_rowsInChunk >= m_chunkRows || m_buffer.size() >= ChunkBytes ? sendChunk() : Error{};
 }
 
-Error PostgresLoader::sendBuffer()
+Error PostgresLoader::sendChunk()
 {
-    if (m_buffer.isEmpty())
+    if (m_rowsInChunk == 0)
         return {};
-    if (PQputCopyData(m_conn, m_buffer.constData(), int(m_buffer.size())) != 1)
+    CopyBinary::trailer(m_buffer);
+    // The previous chunk's INSERT has to be done before the staging table takes this chunk.
+    if (Error e = collectChunk())
+        return e;
+    if (Error e = copyChunk())
+        return e;
+    m_buffer.resize(0); // keeps the allocation for the next chunk
+    m_rowsInChunk = 0;
+    const QByteArray sql = m_chunkNamesLists ? QByteArray(ChunkLists) + "; " + m_insertSql : m_insertSql;
+    m_chunkNamesLists = false;
+    if (PQsendQuery(m_conn, sql.constData()) != 1)
+        return failure(QStringLiteral("Sending the todos failed."), QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
+    m_inFlight = true;
+    return {};
+}
+
+Error PostgresLoader::copyChunk()
+{
+    if (Error e = execute("COPY import_staging FROM STDIN WITH (FORMAT binary)", PGRES_COPY_IN))
+        return e;
+    m_inCopy = true;
+    for (qsizetype at = 0; at < m_buffer.size(); at += MessageBytes) {
+        const int bytes = int(std::min(MessageBytes, m_buffer.size() - at));
+        if (PQputCopyData(m_conn, m_buffer.constData() + at, bytes) != 1)
+            return failure(QStringLiteral("Sending the todos failed."),
+                           QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
+    }
+    if (PQputCopyEnd(m_conn, nullptr) != 1)
         return failure(QStringLiteral("Sending the todos failed."),
                        QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
-    m_buffer.resize(0); // keeps the allocation for the next chunk
+    m_inCopy = false;
+    QString message;
+    QString state;
+    while (PGresult *r = PQgetResult(m_conn)) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK && message.isEmpty()) {
+            message = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
+            state = QString::fromLatin1(PQresultErrorField(r, PG_DIAG_SQLSTATE));
+        }
+        PQclear(r);
+    }
+    if (!message.isEmpty())
+        return failure(QStringLiteral("The database refused the imported rows."), message, state);
     return {};
+}
+
+Error PostgresLoader::collectChunk()
+{
+    if (!m_inFlight)
+        return {};
+    m_inFlight = false;
+    QString message;
+    QString state;
+    while (PGresult *r = PQgetResult(m_conn)) {
+        const int status = PQresultStatus(r);
+        if (status == PGRES_TUPLES_OK && PQntuples(r) == 1 && PQnfields(r) == 2) {
+            m_inserted += QByteArray(PQgetvalue(r, 0, 0)).toLongLong();
+            m_matching += QByteArray(PQgetvalue(r, 0, 1)).toLongLong();
+        } else if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && message.isEmpty()) {
+            message = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
+            state = QString::fromLatin1(PQresultErrorField(r, PG_DIAG_SQLSTATE));
+        }
+        PQclear(r);
+    }
+    if (message.isEmpty() && PQstatus(m_conn) != CONNECTION_OK)
+        message = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+    if (message.isEmpty())
+        return {};
+    // Rows this account cannot see (another account's, or another import's that committed first)
+    // hold some of the ids.
+    if (state == QLatin1String("23505")) {
+        rollback();
+        return Error::make(
+            Error::Kind::Conflict,
+            QStringLiteral("Some of these todos are already in this database under another account, "
+                           "or another import of the same file finished first. Nothing was imported."),
+            message, state);
+    }
+    return failure(QStringLiteral("The database refused the import."), message, state);
 }
 
 void PostgresLoader::cancel()
 {
     m_buffer.clear();
+    m_rowsInChunk = 0;
     rollback();
 }
 
 Result<LoadOutcome> PostgresLoader::finish(bool dryRun)
 {
-    CopyBinary::trailer(m_buffer);
-    if (Error e = sendBuffer())
+    if (Error e = sendChunk())
         return e;
-    if (PQputCopyEnd(m_conn, nullptr) != 1)
-        return failure(QStringLiteral("Sending the todos failed."),
-                       QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
-    m_inCopy = false;
-    while (PGresult *r = PQgetResult(m_conn)) {
-        const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
-        const QString message = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
-        const QString state = QString::fromLatin1(PQresultErrorField(r, PG_DIAG_SQLSTATE));
-        PQclear(r);
-        if (!ok)
-            return failure(QStringLiteral("The database refused the imported rows."), message, state);
-    }
-
-    // Lists first (one per name, ids from the name), after the person's own lists.
-    if (Error e = execute(
-            "INSERT INTO lists (id, name, position) "
-            "SELECT list_id, min(list_name), "
-            "  (SELECT coalesce(max(position), 0) FROM lists) + row_number() OVER (ORDER BY min(list_name)) "
-            "FROM import_staging WHERE list_id IS NOT NULL AND list_name IS NOT NULL GROUP BY list_id "
-            "ON CONFLICT (id) DO NOTHING",
-            PGRES_COMMAND_OK))
+    if (Error e = collectChunk())
         return e;
-    // Then the todos, after the person's own, in the order they were created. The sort for the
-    // positions gets the memory to stay off the disk for a few hundred thousand rows, for this
-    // transaction only.
-    if (Error e = execute("SET LOCAL work_mem = '64MB'", PGRES_COMMAND_OK))
-        return e;
-    QByteArray inserted;
-    if (Error e = execute(
-            "INSERT INTO todos (id, title, notes, completed, completed_at, due_at, due_all_day, priority,"
-            "  list_id, position, created_at, updated_at)"
-            " SELECT id, title, notes, completed, completed_at, due_at, due_all_day, priority, list_id,"
-            "  (SELECT coalesce(max(position), 0) FROM todos) + row_number() OVER (ORDER BY created_at, id),"
-            "  created_at, updated_at"
-            " FROM import_staging s WHERE NOT EXISTS (SELECT FROM todos t WHERE t.id = s.id)",
-            PGRES_COMMAND_OK, nullptr, &inserted)) {
-        // Rows this account cannot see (another account's, or another import's that committed
-        // first) hold some of the ids.
-        if (e.sqlState == QLatin1String("23505"))
-            return Error::make(
-                Error::Kind::Conflict,
-                QStringLiteral("Some of these todos are already in this database under another account, "
-                               "or another import of the same file finished first. Nothing was imported."),
-                e.detail, e.sqlState);
-        return e;
-    }
 
     LoadOutcome outcome;
     outcome.staged = m_staged;
-    outcome.inserted = inserted.toLongLong();
+    outcome.inserted = m_inserted;
     outcome.alreadyThere = outcome.staged - outcome.inserted;
 
-    // Verify what this transaction wrote (the trigger stamps its id on every row): each row is the
-    // staged row of its id, field by field. Rows that were there before are not this run's to check.
-    QByteArray counts;
-    if (Error e =
-            execute("SELECT count(*) || ' ' || count(*) FILTER (WHERE t.deleted_at IS NULL AND"
-                    "  (t.title, t.notes, t.completed, t.completed_at, t.due_at, t.due_all_day, t.priority,"
-                    "   t.list_id, t.created_at, t.updated_at) IS NOT DISTINCT FROM"
-                    "  (s.title, s.notes, s.completed, s.completed_at, s.due_at, s.due_all_day, s.priority,"
-                    "   s.list_id, s.created_at, s.updated_at))"
-                    " FROM todos t JOIN import_staging s ON s.id = t.id"
-                    " WHERE t.change_xid = pg_current_xact_id()",
-                    PGRES_TUPLES_OK, &counts))
+    // Read back what this transaction wrote (the trigger stamps its id on every row): as many rows
+    // as the chunks wrote, adding up to the same checksum.
+    QByteArray readBack;
+    if (Error e = execute("SELECT count(*) || ' ' || (coalesce(sum(" + checksum("t.", "t.deleted_at")
+                              + "), 0) = (SELECT coalesce(sum(checksum), 0) FROM import_check))"
+                                " FROM todos t WHERE t.change_xid = pg_current_xact_id()",
+                          PGRES_TUPLES_OK, &readBack))
         return e;
-    const QList<QByteArray> parts = counts.split(' ');
+    const QList<QByteArray> parts = readBack.split(' ');
     const qint64 written = parts.value(0).toLongLong();
-    const qint64 matching = parts.value(1).toLongLong();
-    outcome.verified = written == outcome.inserted && matching == outcome.inserted;
-    outcome.verification = written == outcome.inserted
-                               ? QStringLiteral("%1 of %2 imported rows match the source, field by field.")
-                                     .arg(matching)
-                                     .arg(outcome.inserted)
-                               : QStringLiteral("%1 rows were written, but %2 were reported inserted.")
-                                     .arg(written)
-                                     .arg(outcome.inserted);
+    const bool sumsAgree = parts.value(1) == "true";
+    outcome.verified = written == outcome.inserted && m_matching == outcome.inserted && sumsAgree;
+    if (written != outcome.inserted)
+        outcome.verification =
+            QStringLiteral("%1 rows were written, but %2 were reported inserted.").arg(written).arg(outcome.inserted);
+    else if (m_matching == outcome.inserted && !sumsAgree)
+        outcome.verification =
+            QStringLiteral("The %1 imported rows read back differ from the rows as they were written.").arg(written);
+    else
+        outcome.verification = QStringLiteral("%1 of %2 imported rows match the source, field by field (per-row checksums).")
+                                   .arg(m_matching)
+                                   .arg(outcome.inserted);
     if (!outcome.verified)
         return failure(QStringLiteral("The imported rows did not match the source when checked."),
                        outcome.verification);

@@ -1,6 +1,7 @@
 #include "sqliteloader.h"
 
 #include "importids.h"
+#include "importposition.h"
 #include "rowconverter.h"
 #include "sqlexec.h"
 #include "todorepository.h"
@@ -88,14 +89,13 @@ Error SqliteLoader::add(const ImportRow &row)
          {QStringLiteral("due_all_day"), t.dueAllDay && t.dueAt.isValid()},
          {QStringLiteral("priority"), t.priority},
          {QStringLiteral("list_id"), list},
-         {QStringLiteral("position"), m_position + 1},
+         {QStringLiteral("position"), importPosition(m_position, t.createdAt)},
          {QStringLiteral("created_at"), t.createdAt},
          {QStringLiteral("updated_at"), t.updatedAt.isValid() ? t.updatedAt : t.createdAt}});
     if (!q)
         return failure(QStringLiteral("The local database refused a todo."), q.error());
     ++m_outcome.staged;
     if (q.value().numRowsAffected() == 1) {
-        ++m_position;
         ++m_outcome.inserted;
         m_pending.insert(t.id, RowConverter::checksum(t));
         if (m_pending.size() >= VerifyChunk)

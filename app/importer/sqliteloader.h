@@ -35,7 +35,7 @@ private:
     QHash<QUuid, QByteArray> m_pending;  // inserted, not yet verified: id -> expected checksum
     LoadOutcome m_outcome;
     qint64 m_matching = 0;
-    double m_position = 0;
+    double m_position = 0;               // the last position before the import (importPosition)
     bool m_inTransaction = false;
 };
 

@@ -79,6 +79,7 @@ private slots:
     void shouldKeepRowsThatRepeatAKey();
     void shouldFailVerificationWhenAStoredRowDiffers_data();
     void shouldFailVerificationWhenAStoredRowDiffers();
+    void shouldLeaveTargetUntouchedWhenTheServerStops_data();
     void shouldLeaveTargetUntouchedWhenTheServerStops();
     void shouldImportKnownApps_data();
     void shouldImportKnownApps();
@@ -366,8 +367,19 @@ qint64 countTodos(const ConnectionProfile &profile, const QString &name)
 
 } // namespace
 
+void tst_Import::shouldLeaveTargetUntouchedWhenTheServerStops_data()
+{
+    // The rows go over in chunks of 50,000 (PostgresLoader::DefaultChunkRows), each INSERT running
+    // on the server while the next chunk is read: stop before anything was sent, and while the
+    // first chunk's INSERT runs.
+    QTest::addColumn<qint64>("stopAt");
+    QTest::newRow("while the first chunk is read") << qint64(2000);
+    QTest::newRow("while the first chunk is written") << qint64(52000);
+}
+
 void tst_Import::shouldLeaveTargetUntouchedWhenTheServerStops()
 {
+    QFETCH(qint64, stopAt);
     // GIVEN a PostgreSQL of our own, migrated, and a file big enough to be stopped part way
     PrivateStack stack;
     QVERIFY2(stack.error().isEmpty(), qPrintable(stack.error()));
@@ -388,7 +400,7 @@ void tst_Import::shouldLeaveTargetUntouchedWhenTheServerStops()
     bool stopped = false;
     ImportOptions options;
     options.progress = [&](qint64 done, qint64) {
-        if (!stopped && done >= 2000)
+        if (!stopped && done >= stopAt)
             stopped = stack.pgCtl({QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("stop")});
     };
     auto crashed = Importer::run(source.snapshot->connectionName(), source.snapshot->fingerprint(), source.plan, name, options);

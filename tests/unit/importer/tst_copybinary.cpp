@@ -42,7 +42,7 @@ void tst_CopyBinary::shouldWriteEachTypeAsPostgresReadsIt_data()
     QTest::addColumn<int>("kind");
     QTest::addColumn<QVariant>("value");
     QTest::addColumn<QByteArray>("expected"); // length (4 bytes) and value, network byte order
-    enum { Null, Bool, Int16, Uuid, Time };
+    enum { Null, Bool, Int16, Uuid, Time, Float8 };
     const QUuid id = QUuid::fromString(u"0190a000-1234-7abc-8def-0123456789ab"_s);
     auto utc = [](int y, int mo, int d, int h, int mi, int s, int ms) {
         return QVariant(QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), Qt::UTC));
@@ -65,6 +65,10 @@ void tst_CopyBinary::shouldWriteEachTypeAsPostgresReadsIt_data()
         << int(Time) << QVariant(QDateTime(QDate(2000, 1, 1), QTime(1, 0), QTimeZone(QByteArrayLiteral("Europe/Berlin"))))
         << hex("00000008" "0000000000000000");
     QTest::newRow("invalid time") << int(Time) << QVariant(QDateTime()) << hex("ffffffff");
+    // IEEE 754 double precision, sign first.
+    QTest::newRow("double 1") << int(Float8) << QVariant(1.0) << hex("00000008" "3ff0000000000000");
+    QTest::newRow("double -2.5") << int(Float8) << QVariant(-2.5) << hex("00000008" "c004000000000000");
+    QTest::newRow("double 0.1") << int(Float8) << QVariant(0.1) << hex("00000008" "3fb999999999999a");
 }
 
 void tst_CopyBinary::shouldWriteEachTypeAsPostgresReadsIt()
@@ -88,6 +92,9 @@ void tst_CopyBinary::shouldWriteEachTypeAsPostgresReadsIt()
         break;
     case 4:
         CopyBinary::timestamp(out, value.toDateTime());
+        break;
+    case 5:
+        CopyBinary::float8(out, value.toDouble());
         break;
     }
     QCOMPARE(out.toHex(), QByteArray(QByteArray("x") + expected).toHex());

@@ -92,9 +92,9 @@ struct Target
 };
 
 Result<LoadOutcome> load(const QString &connection, const QList<ImportRow> &rows, bool dryRun = false,
-                         const QUuid &targetList = {})
+                         const QUuid &targetList = {}, qint64 chunkRows = PostgresLoader::DefaultChunkRows)
 {
-    PostgresLoader loader(connection);
+    PostgresLoader loader(connection, chunkRows);
     if (Error e = loader.begin(targetList))
         return e;
     for (const ImportRow &r : rows)
@@ -115,22 +115,38 @@ class tst_PostgresLoader : public QObject
 {
     Q_OBJECT
 private slots:
+    void shouldStoreEveryValueAsConverted_data() { addChunkRows(); }
     void shouldStoreEveryValueAsConverted();
     void shouldPutEveryRowIntoTheTargetList();
+    void shouldCountRowsAlreadyThere_data() { addChunkRows(); }
     void shouldCountRowsAlreadyThere();
     void shouldLeaveNothingAfterADryRun();
     void shouldRefuseRowsAnotherAccountImported();
+    void shouldFailVerificationWhenAStoredRowDiffers_data();
+    void shouldFailVerificationWhenAStoredRowDiffers();
+    void shouldLeaveTargetUntouchedWhenCancelledWithAChunkRunning();
+
+private:
+    // The rows go over in chunks; these cut the 39 awkward rows in one, ten and 39 chunks.
+    static void addChunkRows()
+    {
+        QTest::addColumn<qint64>("chunkRows");
+        QTest::newRow("one chunk") << PostgresLoader::DefaultChunkRows;
+        QTest::newRow("chunks of 4") << qint64(4);
+        QTest::newRow("a chunk per row") << qint64(1);
+    }
 };
 
 void tst_PostgresLoader::shouldStoreEveryValueAsConverted()
 {
+    QFETCH(qint64, chunkRows);
     // GIVEN an empty target and rows with awkward values
     Target target;
     QVERIFY2(target.ok(), qPrintable(target.why()));
     const QList<ImportRow> rows = awkwardRows();
 
     // WHEN they are loaded
-    auto outcome = load(target.db.connectionName(), rows);
+    auto outcome = load(target.db.connectionName(), rows, false, {}, chunkRows);
 
     // THEN every row is there, verified, with exactly the values it was given
     QVERIFY2(outcome, qPrintable(outcome.error().toString()));
@@ -191,13 +207,14 @@ void tst_PostgresLoader::shouldPutEveryRowIntoTheTargetList()
 
 void tst_PostgresLoader::shouldCountRowsAlreadyThere()
 {
+    QFETCH(qint64, chunkRows);
     // GIVEN rows loaded once
     Target target;
     QVERIFY2(target.ok(), qPrintable(target.why()));
     QList<ImportRow> rows = awkwardRows();
     QVERIFY(load(target.db.connectionName(), rows.mid(0, 10)));
-    // WHEN they are loaded again with more
-    auto again = load(target.db.connectionName(), rows);
+    // WHEN they are loaded again with more (in chunks of 4, the third holds old and new rows)
+    auto again = load(target.db.connectionName(), rows, false, {}, chunkRows);
     // THEN only the new ones are written, the others are counted
     QVERIFY2(again, qPrintable(again.error().toString()));
     QCOMPARE(again.value().staged, qint64(rows.size()));
@@ -251,6 +268,70 @@ void tst_PostgresLoader::shouldRefuseRowsAnotherAccountImported()
         QSqlDatabase::database(name, false).close();
         QSqlDatabase::removeDatabase(name);
     }
+}
+
+void tst_PostgresLoader::shouldFailVerificationWhenAStoredRowDiffers_data()
+{
+    // What a target could do to one row as it is written, in the seventh chunk of four rows: a
+    // BEFORE trigger changes the row the INSERT stores (found by the chunk's own check); an AFTER
+    // trigger changes it once stored (found only by reading back).
+    QTest::addColumn<QString>("when");
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("detail");
+    QTest::newRow("before: title") << u"BEFORE"_s << u"NEW.title := NEW.title || '!'"_s << u"38 of 39 "_s;
+    QTest::newRow("before: created 1 ms") << u"BEFORE"_s << u"NEW.created_at := NEW.created_at + interval '1 millisecond'"_s
+                                          << u"38 of 39 "_s;
+    QTest::newRow("before: tombstone") << u"BEFORE"_s << u"NEW.deleted_at := NEW.created_at"_s << u"38 of 39 "_s;
+    QTest::newRow("after: notes") << u"AFTER"_s << u"UPDATE todos SET notes = notes || ' ' WHERE id = NEW.id"_s
+                                  << u"The 39 imported rows read back differ"_s;
+}
+
+void tst_PostgresLoader::shouldFailVerificationWhenAStoredRowDiffers()
+{
+    QFETCH(QString, when);
+    QFETCH(QString, change);
+    QFETCH(QString, detail);
+    // GIVEN a target that changes the row titled "Big 27"
+    Target target;
+    QVERIFY2(target.ok(), qPrintable(target.why()));
+    const QSqlDatabase db = QSqlDatabase::database(target.db.connectionName());
+    QVERIFY(!SqlExec::exec(db, u"CREATE FUNCTION tamper() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                               "IF NEW.title = 'Big 27' THEN %1; END IF; RETURN NEW; END $$"_s.arg(change)));
+    QVERIFY(!SqlExec::exec(db, u"CREATE TRIGGER tamper %1 INSERT ON todos FOR EACH ROW EXECUTE FUNCTION tamper()"_s.arg(when)));
+
+    // WHEN the rows are loaded in chunks of four
+    auto outcome = load(target.db.connectionName(), awkwardRows(), false, {}, 4);
+
+    // THEN the import fails, saying what it found, and nothing is there
+    QVERIFY(!outcome);
+    QVERIFY2(outcome.error().message.contains(u"did not match the source"_s), qPrintable(outcome.error().message));
+    QVERIFY2(outcome.error().message.contains(u"Nothing was imported"_s), qPrintable(outcome.error().message));
+    QVERIFY2(outcome.error().detail.startsWith(detail), qPrintable(outcome.error().detail));
+    QCOMPARE(count(target.db.connectionName()), qint64(0));
+}
+
+void tst_PostgresLoader::shouldLeaveTargetUntouchedWhenCancelledWithAChunkRunning()
+{
+    // GIVEN a load in chunks of four, with some chunks sent and the last one's INSERT still running
+    Target target;
+    QVERIFY2(target.ok(), qPrintable(target.why()));
+    const QList<ImportRow> rows = awkwardRows();
+    {
+        PostgresLoader loader(target.db.connectionName(), 4);
+        QVERIFY(!loader.begin());
+        for (const ImportRow &r : rows.mid(0, 21)) // five chunks sent; the sixth is half full
+            QVERIFY(!loader.add(r));
+
+        // WHEN the person cancels
+        loader.cancel();
+    }
+
+    // THEN nothing is there, and the connection takes the same rows again, each once
+    QCOMPARE(count(target.db.connectionName()), qint64(0));
+    auto again = load(target.db.connectionName(), rows, false, {}, 4);
+    QVERIFY2(again, qPrintable(again.error().toString()));
+    QCOMPARE(again.value().inserted, qint64(rows.size()));
+    QCOMPARE(count(target.db.connectionName()), qint64(rows.size()));
 }
 
 QTEST_GUILESS_MAIN(tst_PostgresLoader)
