@@ -27,9 +27,9 @@ const char *const Staging =
     " updated_at timestamptz NOT NULL)"
     " ON COMMIT DROP";
 
-// What each chunk's INSERT wrote: its rows, how many matched their staged row, the sum of their checksums.
-const char *const Check = "CREATE TEMPORARY TABLE import_check (rows bigint NOT NULL, matching bigint NOT NULL,"
-                          " checksum numeric NOT NULL) ON COMMIT DROP";
+// What each chunk wrote: its rows and the sum of their checksums.
+const char *const Check =
+    "CREATE TEMPORARY TABLE import_check (rows bigint NOT NULL, checksum numeric NOT NULL) ON COMMIT DROP";
 
 // A chunk's lists (one per name, ids from the name), after the person's own.
 const char *const ChunkLists =
@@ -39,8 +39,8 @@ const char *const ChunkLists =
     "FROM import_staging WHERE list_id IS NOT NULL AND list_name IS NOT NULL GROUP BY list_id "
     "ON CONFLICT (id) DO NOTHING";
 
-// One row's fields as a 64-bit checksum made by the server, the same expression for a stored row
-// (`prefix` "todos." or "t.") and a staged one ("s.", which has no tombstone).
+// One row's fields as a 64-bit checksum made by the server: the same expression for a stored row
+// (`prefix` "t.") and a staged one ("s.", which has no tombstone).
 QByteArray checksum(const QByteArray &prefix, const QByteArray &deletedAt)
 {
     QByteArray fields;
@@ -50,28 +50,31 @@ QByteArray checksum(const QByteArray &prefix, const QByteArray &deletedAt)
     return "hash_record_extended(ROW(" + fields + deletedAt + "), 0)";
 }
 
-// A chunk's todos: the staged rows whose id is not there yet, each checked against its staged row
-// as it is written; then the staging table is emptied for the next chunk. `probe`: look each id up
-// first. A target that had no todos when the import began cannot hold any of them (ids within one
-// import are unique), so its chunks skip the lookups. The lookup is a subquery of its own
-// (OFFSET 0), so each id is one probe of the primary key whatever the planner thinks of the staging
-// table's size, where an anti-join would read all of todos again for every chunk.
-QByteArray chunkInsert(bool probe)
+// A chunk's statements, sent as one string after its COPY:
+// - `probe`: the staged rows whose id is already there (a previous run of the same import) are
+//   dropped from the chunk first. A target that had no todos when the import began cannot hold
+//   any of them (ids within one import are unique), so its chunks skip this. The lookup is a
+//   subquery of its own (OFFSET 0), so each id is one probe of the primary key whatever the planner
+//   thinks of the staging table's size, where a join would read all of todos again for every chunk;
+// - the lists the chunk names (`lists`);
+// - the todos, every staged row;
+// - what they should read back as: their count (returned: the rows this chunk wrote) and the sum
+//   of their checksums;
+// - the staging table emptied for the next chunk.
+QByteArray chunkStatements(bool probe, bool lists)
 {
-    return "WITH written AS ("
-           " INSERT INTO todos (id, title, notes, completed, completed_at, due_at, due_all_day, priority,"
-           "  list_id, position, created_at, updated_at)"
-           " SELECT id, title, notes, completed, completed_at, due_at, due_all_day, priority, list_id, position,"
-           "  created_at, updated_at"
-           " FROM import_staging s"
-           + QByteArray(probe ? " WHERE NOT EXISTS (SELECT FROM todos t WHERE t.id = s.id OFFSET 0)" : "")
-           + " RETURNING todos.id, " + checksum("todos.", "todos.deleted_at") + " AS checksum)"
-           " INSERT INTO import_check (rows, matching, checksum)"
-           " SELECT count(*), count(*) FILTER (WHERE w.checksum = " + checksum("s.", "NULL::timestamptz") + "),"
-           "  coalesce(sum(w.checksum), 0)"
-           " FROM written w JOIN import_staging s ON s.id = w.id"
-           " RETURNING rows, matching;"
-           " TRUNCATE import_staging";
+    QByteArray sql;
+    if (probe)
+        sql += "DELETE FROM import_staging s WHERE EXISTS (SELECT FROM todos t WHERE t.id = s.id OFFSET 0); ";
+    if (lists)
+        sql += QByteArray(ChunkLists) + "; ";
+    return sql + "INSERT INTO todos (id, title, notes, completed, completed_at, due_at, due_all_day, priority,"
+                 "  list_id, position, created_at, updated_at)"
+                 " SELECT id, title, notes, completed, completed_at, due_at, due_all_day, priority, list_id,"
+                 "  position, created_at, updated_at FROM import_staging; "
+                 "INSERT INTO import_check (rows, checksum) SELECT count(*), coalesce(sum("
+        + checksum("s.", "NULL::timestamptz") + "), 0) FROM import_staging s RETURNING rows; "
+                                                "TRUNCATE import_staging";
 }
 
 } // namespace
@@ -171,7 +174,6 @@ Error PostgresLoader::begin(const QUuid &targetList)
         return e;
     m_targetWasEmpty = last.isEmpty(); // NULL: no todos this account can see
     m_basePosition = last.toDouble();
-    m_insertSql = chunkInsert(!m_targetWasEmpty);
     return {};
 }
 
@@ -224,7 +226,7 @@ Error PostgresLoader::sendChunk()
         return e;
     m_buffer.resize(0); // keeps the allocation for the next chunk
     m_rowsInChunk = 0;
-    const QByteArray sql = m_chunkNamesLists ? QByteArray(ChunkLists) + "; " + m_insertSql : m_insertSql;
+    const QByteArray sql = chunkStatements(!m_targetWasEmpty, m_chunkNamesLists);
     m_chunkNamesLists = false;
     if (PQsendQuery(m_conn, sql.constData()) != 1)
         return failure(QStringLiteral("Sending the todos failed."), QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
@@ -270,10 +272,9 @@ Error PostgresLoader::collectChunk()
     QString state;
     while (PGresult *r = PQgetResult(m_conn)) {
         const int status = PQresultStatus(r);
-        if (status == PGRES_TUPLES_OK && PQntuples(r) == 1 && PQnfields(r) == 2) {
+        if (status == PGRES_TUPLES_OK && PQntuples(r) == 1 && PQnfields(r) == 1)
             m_inserted += QByteArray(PQgetvalue(r, 0, 0)).toLongLong();
-            m_matching += QByteArray(PQgetvalue(r, 0, 1)).toLongLong();
-        } else if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && message.isEmpty()) {
+        else if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && message.isEmpty()) {
             message = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
             state = QString::fromLatin1(PQresultErrorField(r, PG_DIAG_SQLSTATE));
         }
@@ -316,7 +317,7 @@ Result<LoadOutcome> PostgresLoader::finish(bool dryRun)
     outcome.alreadyThere = outcome.staged - outcome.inserted;
 
     // Read back what this transaction wrote (the trigger stamps its id on every row): as many rows
-    // as the chunks wrote, adding up to the same checksum.
+    // as the chunks wrote, whose checksums add up to those of the staged rows.
     QByteArray readBack;
     if (Error e = execute("SELECT count(*) || ' ' || (coalesce(sum(" + checksum("t.", "t.deleted_at")
                               + "), 0) = (SELECT coalesce(sum(checksum), 0) FROM import_check))"
@@ -326,17 +327,19 @@ Result<LoadOutcome> PostgresLoader::finish(bool dryRun)
     const QList<QByteArray> parts = readBack.split(' ');
     const qint64 written = parts.value(0).toLongLong();
     const bool sumsAgree = parts.value(1) == "true";
-    outcome.verified = written == outcome.inserted && m_matching == outcome.inserted && sumsAgree;
+    outcome.verified = written == outcome.inserted && sumsAgree;
     if (written != outcome.inserted)
         outcome.verification =
             QStringLiteral("%1 rows were written, but %2 were reported inserted.").arg(written).arg(outcome.inserted);
-    else if (m_matching == outcome.inserted && !sumsAgree)
-        outcome.verification =
-            QStringLiteral("The %1 imported rows read back differ from the rows as they were written.").arg(written);
+    else if (!sumsAgree)
+        outcome.verification = QStringLiteral("The %1 imported rows read back differ from the source: the sums of "
+                                              "their per-row checksums do not match.")
+                                   .arg(written);
     else
-        outcome.verification = QStringLiteral("%1 of %2 imported rows match the source, field by field (per-row checksums).")
-                                   .arg(m_matching)
-                                   .arg(outcome.inserted);
+        outcome.verification =
+            QStringLiteral("%1 of %2 imported rows read back match the source (per-row checksums, every field).")
+                .arg(written)
+                .arg(outcome.inserted);
     if (!outcome.verified)
         return failure(QStringLiteral("The imported rows did not match the source when checked."),
                        outcome.verification);

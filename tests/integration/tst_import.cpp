@@ -289,7 +289,10 @@ void tst_Import::shouldFailVerificationWhenAStoredRowDiffers()
     QVERIFY(!report.ok());
     QVERIFY2(report.error().message.contains(QStringLiteral("did not match the source")), qPrintable(report.error().message));
     QVERIFY2(report.error().message.contains(QStringLiteral("Nothing was imported")), qPrintable(report.error().message));
-    QVERIFY2(report.error().detail.startsWith(QStringLiteral("49 of 50 ")), qPrintable(report.error().detail));
+    // (SQLite compares each row with its source row; PostgreSQL the sums of their checksums.)
+    const QString detail = driver == Driver::SQLite ? QStringLiteral("49 of 50 ")
+                                                    : QStringLiteral("The 50 imported rows read back differ");
+    QVERIFY2(report.error().detail.startsWith(detail), qPrintable(report.error().detail));
     QCOMPARE(target.count(), qint64(0));
 }
 

@@ -273,15 +273,17 @@ void tst_PostgresLoader::shouldRefuseRowsAnotherAccountImported()
 void tst_PostgresLoader::shouldFailVerificationWhenAStoredRowDiffers_data()
 {
     // What a target could do to one row as it is written, in the seventh chunk of four rows: a
-    // BEFORE trigger changes the row the INSERT stores (found by the chunk's own check); an AFTER
-    // trigger changes it once stored (found only by reading back).
+    // BEFORE trigger changes the row the INSERT stores; an AFTER trigger changes it once stored.
     QTest::addColumn<QString>("when");
     QTest::addColumn<QString>("change");
     QTest::addColumn<QString>("detail");
-    QTest::newRow("before: title") << u"BEFORE"_s << u"NEW.title := NEW.title || '!'"_s << u"38 of 39 "_s;
+    QTest::newRow("before: title") << u"BEFORE"_s << u"NEW.title := NEW.title || '!'"_s << u"The 39 imported rows read back differ"_s;
     QTest::newRow("before: created 1 ms") << u"BEFORE"_s << u"NEW.created_at := NEW.created_at + interval '1 millisecond'"_s
-                                          << u"38 of 39 "_s;
-    QTest::newRow("before: tombstone") << u"BEFORE"_s << u"NEW.deleted_at := NEW.created_at"_s << u"38 of 39 "_s;
+                                          << u"The 39 imported rows read back differ"_s;
+    QTest::newRow("before: one more row") << u"BEFORE"_s
+                                          << u"INSERT INTO todos (id, title) VALUES (gen_random_uuid(), 'Extra')"_s
+                                          << u"40 rows were written, but 39"_s;
+    QTest::newRow("before: tombstone") << u"BEFORE"_s << u"NEW.deleted_at := NEW.created_at"_s << u"The 39 imported rows read back differ"_s;
     QTest::newRow("after: notes") << u"AFTER"_s << u"UPDATE todos SET notes = notes || ' ' WHERE id = NEW.id"_s
                                   << u"The 39 imported rows read back differ"_s;
 }
