@@ -33,7 +33,8 @@ QList<ImportReader::SourceRow> readBatch(ImportReader &reader)
 
 // Reading the file and writing the rows stay in this thread (each connection belongs to the thread
 // that opened it); converting, most of the work, runs in a thread of its own, one batch behind the
-// reading. At most two batches are in memory at a time.
+// reading. At most two batches are in memory at a time, plus the chunk the loader is filling
+// (PostgresLoader sends 50,000 rows at a time, and its INSERT runs while the next chunk is read).
 template <typename Loader>
 Result<ImportReport> load(Loader &loader, ImportReader &reader, qint64 total, const ImportOptions &options)
 {
