@@ -68,21 +68,22 @@ QByteArray chunkStatements(bool probe, bool lists)
         sql += "DELETE FROM import_staging s WHERE EXISTS (SELECT FROM todos t WHERE t.id = s.id OFFSET 0); ";
     if (lists)
         sql += QByteArray(ChunkLists) + "; ";
-    return sql + "INSERT INTO todos (id, title, notes, completed, completed_at, due_at, due_all_day, priority,"
-                 "  list_id, position, created_at, updated_at)"
-                 " SELECT id, title, notes, completed, completed_at, due_at, due_all_day, priority, list_id,"
-                 "  position, created_at, updated_at FROM import_staging; "
-                 "INSERT INTO import_check (rows, checksum) SELECT count(*), coalesce(sum("
-        + checksum("s.", "NULL::timestamptz") + "), 0) FROM import_staging s RETURNING rows; "
-                                                "TRUNCATE import_staging";
+    return sql +
+           "INSERT INTO todos (id, title, notes, completed, completed_at, due_at, due_all_day, priority,"
+           "  list_id, position, created_at, updated_at)"
+           " SELECT id, title, notes, completed, completed_at, due_at, due_all_day, priority, list_id,"
+           "  position, created_at, updated_at FROM import_staging; "
+           "INSERT INTO import_check (rows, checksum) SELECT count(*), coalesce(sum(" +
+           checksum("s.", "NULL::timestamptz") +
+           "), 0) FROM import_staging s RETURNING rows; "
+           "TRUNCATE import_staging";
 }
 
 } // namespace
 
 PostgresLoader::PostgresLoader(QString connectionName, qint64 chunkRows)
     : m_connectionName(std::move(connectionName)), m_chunkRows(std::max<qint64>(1, chunkRows))
-{
-}
+{}
 
 PostgresLoader::~PostgresLoader()
 {
@@ -166,8 +167,9 @@ Error PostgresLoader::begin(const QUuid &targetList)
         return e;
     // For this transaction only: text goes over as UTF-8, whatever the session had; the joins of a
     // chunk stay in memory; a chunk's statements are too short to be worth compiling.
-    if (Error e = execute("SET LOCAL client_encoding = 'UTF8'; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off",
-                          PGRES_COMMAND_OK))
+    if (Error e =
+            execute("SET LOCAL client_encoding = 'UTF8'; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off",
+                    PGRES_COMMAND_OK))
         return e;
     QByteArray last;
     if (Error e = execute("SELECT max(position) FROM todos", PGRES_TUPLES_OK, &last))
@@ -229,7 +231,8 @@ Error PostgresLoader::sendChunk()
     const QByteArray sql = chunkStatements(!m_targetWasEmpty, m_chunkNamesLists);
     m_chunkNamesLists = false;
     if (PQsendQuery(m_conn, sql.constData()) != 1)
-        return failure(QStringLiteral("Sending the todos failed."), QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
+        return failure(QStringLiteral("Sending the todos failed."),
+                       QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
     m_inFlight = true;
     return {};
 }
@@ -319,9 +322,9 @@ Result<LoadOutcome> PostgresLoader::finish(bool dryRun)
     // Read back what this transaction wrote (the trigger stamps its id on every row): as many rows
     // as the chunks wrote, whose checksums add up to those of the staged rows.
     QByteArray readBack;
-    if (Error e = execute("SELECT count(*) || ' ' || (coalesce(sum(" + checksum("t.", "t.deleted_at")
-                              + "), 0) = (SELECT coalesce(sum(checksum), 0) FROM import_check))"
-                                " FROM todos t WHERE t.change_xid = pg_current_xact_id()",
+    if (Error e = execute("SELECT count(*) || ' ' || (coalesce(sum(" + checksum("t.", "t.deleted_at") +
+                              "), 0) = (SELECT coalesce(sum(checksum), 0) FROM import_check))"
+                              " FROM todos t WHERE t.change_xid = pg_current_xact_id()",
                           PGRES_TUPLES_OK, &readBack))
         return e;
     const QList<QByteArray> parts = readBack.split(' ');
@@ -329,15 +332,18 @@ Result<LoadOutcome> PostgresLoader::finish(bool dryRun)
     const bool sumsAgree = parts.value(1) == "true";
     outcome.verified = written == outcome.inserted && sumsAgree;
     if (written != outcome.inserted)
-        outcome.verification =
-            QStringLiteral("%1 rows were written, but %2 were reported inserted.").arg(written).arg(outcome.inserted);
+        outcome.verification = QStringLiteral("%1 rows were written, but %2 were reported inserted.")
+                                   .arg(written)
+                                   .arg(outcome.inserted);
     else if (!sumsAgree)
-        outcome.verification = QStringLiteral("The %1 imported rows read back differ from the source: the sums of "
-                                              "their per-row checksums do not match.")
-                                   .arg(written);
+        outcome.verification =
+            QStringLiteral("The %1 imported rows read back differ from the source: the sums of "
+                           "their per-row checksums do not match.")
+                .arg(written);
     else
         outcome.verification =
-            QStringLiteral("%1 of %2 imported rows read back match the source (per-row checksums, every field).")
+            QStringLiteral(
+                "%1 of %2 imported rows read back match the source (per-row checksums, every field).")
                 .arg(written)
                 .arg(outcome.inserted);
     if (!outcome.verified)
