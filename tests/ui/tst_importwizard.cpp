@@ -2,9 +2,11 @@
 #include "importfixtures.h"
 #include "importwizard.h"
 #include "todorepository.h"
+#include "todoview.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QLabel>
@@ -173,10 +175,21 @@ void tst_ImportWizard::shouldImportWithEveryDefaultClickingThrough()
     QCOMPARE(unnamedControls(wizard), QStringList());
     // AND the active database holds exactly the file's todos
     QCOMPARE(storedTitles(app), expectedTitles(30));
-    // AND the window shows them without a restart
+    QDir().mkpath(QStringLiteral(NEON_TODO_SCREENSHOT_DIR));
+    wizard->grab().save(QStringLiteral(NEON_TODO_SCREENSHOT_DIR "/import-result-%1.png").arg(QLatin1String(QTest::currentDataTag())));
+    // AND the window shows them without a restart, in the order they were created (the file's
+    // rows were created a minute apart, in file order; every even one is completed, so hidden)
     QTRY_COMPARE(app.todos.rowCount(), 30);
     QVERIFY(click(wizard, "wizardFinish"));
     QTRY_VERIFY(!app.window->findChild<ImportWizard *>());
+    QStringList shown;
+    for (const QUuid &id : app.window->findChild<TodoView *>()->visibleIds())
+        shown << app.todos.todo(id).value_or(Todo{}).title;
+    QStringList created;
+    for (int i = 1; i <= 30; i += 2)
+        created << QStringLiteral("Todo %1").arg(i);
+    QCOMPARE(shown, created);
+    app.window->grab().save(QStringLiteral(NEON_TODO_SCREENSHOT_DIR "/import-window-%1.png").arg(QLatin1String(QTest::currentDataTag())));
 }
 
 void tst_ImportWizard::shouldImportWithOneClickAndNothingTwice()
