@@ -15,7 +15,8 @@ QUuid todoId(const QString &table, const QString &sourceKey, const QString &crea
 {
     // NUL separates the parts: no value can make two different rows spell the same name.
     QString name = QStringLiteral("todo") + QChar() + table + QChar() + sourceKey + QChar();
-    name += createdAsStored.isEmpty() ? QStringLiteral("file:") + fileFingerprint : QStringLiteral("created:") + createdAsStored;
+    name += createdAsStored.isEmpty() ? QStringLiteral("file:") + fileFingerprint
+                                      : QStringLiteral("created:") + createdAsStored;
     return Uuids::createV5(importNamespace(), name.toUtf8());
 }
 
@@ -27,7 +28,15 @@ QUuid repeated(const QUuid &id, qint64 occurrence)
 
 QUuid listId(const QString &name)
 {
-    return Uuids::createV5(importNamespace(), (QStringLiteral("list") + QChar() + name.trimmed().toCaseFolded()).toUtf8());
+    return Uuids::createV5(importNamespace(),
+                           (QStringLiteral("list") + QChar() + name.trimmed().toCaseFolded()).toUtf8());
+}
+
+QUuid accountListId(const QString &name, const QString &account)
+{
+    return Uuids::createV5(
+        importNamespace(),
+        (QStringLiteral("list") + QChar() + account + QChar() + name.trimmed().toCaseFolded()).toUtf8());
 }
 
 } // namespace nt::ImportIds

@@ -24,4 +24,8 @@ QUuid repeated(const QUuid &id, qint64 occurrence);
 // the same list, again on every run.
 QUuid listId(const QString &name);
 
+// The same list for one database account (role) when another account of a shared database already
+// holds listId(name): that row is invisible to this account, so its todos get a list of their own.
+QUuid accountListId(const QString &name, const QString &account);
+
 } // namespace nt::ImportIds

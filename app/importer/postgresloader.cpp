@@ -17,27 +17,31 @@ namespace {
 
 constexpr qsizetype MessageBytes = 1 << 20; // a COPY message every megabyte
 constexpr qsizetype ChunkBytes = 16 << 20;  // a chunk of large rows ends here, before its row count
-constexpr qint16 StagingColumns = 13;       // every column of import_staging, in its order
+constexpr qint16 StagingColumns = 14;       // every column of import_staging, in its order
 
 const char *const Staging =
     "CREATE TEMPORARY TABLE import_staging ("
     " id uuid NOT NULL, title text NOT NULL, notes text NOT NULL, completed boolean NOT NULL,"
     " completed_at timestamptz, due_at timestamptz, due_all_day boolean NOT NULL, priority smallint NOT NULL,"
-    " position double precision NOT NULL, list_id uuid, list_name text, created_at timestamptz NOT NULL,"
-    " updated_at timestamptz NOT NULL)"
+    " position double precision NOT NULL, list_id uuid, list_name text, list_own_id uuid,"
+    " created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL)"
     " ON COMMIT DROP";
 
 // What each chunk wrote: its rows and the sum of their checksums.
 const char *const Check =
     "CREATE TEMPORARY TABLE import_check (rows bigint NOT NULL, checksum numeric NOT NULL) ON COMMIT DROP";
 
-// A chunk's lists (one per name, ids from the name), after the person's own.
+// A chunk's lists (one per name, ids from the name), after the person's own. Run twice: a list
+// whose id another account of a shared database holds (invisible here) is made again under this
+// account's own id (list_own_id), and the chunk's todos go into that one.
 const char *const ChunkLists =
     "INSERT INTO lists (id, name, position) "
     "SELECT list_id, min(list_name), "
     "  (SELECT coalesce(max(position), 0) FROM lists) + row_number() OVER (ORDER BY min(list_name)) "
     "FROM import_staging WHERE list_id IS NOT NULL AND list_name IS NOT NULL GROUP BY list_id "
     "ON CONFLICT (id) DO NOTHING";
+const char *const OwnLists = "UPDATE import_staging s SET list_id = list_own_id WHERE list_own_id IS NOT NULL"
+                             " AND NOT EXISTS (SELECT FROM lists l WHERE l.id = s.list_id)";
 
 // One row's fields as a 64-bit checksum made by the server: the same expression for a stored row
 // (`prefix` "t.") and a staged one ("s.", which has no tombstone).
@@ -56,7 +60,7 @@ QByteArray checksum(const QByteArray &prefix, const QByteArray &deletedAt)
 //   any of them (ids within one import are unique), so its chunks skip this. The lookup is a
 //   subquery of its own (OFFSET 0), so each id is one probe of the primary key whatever the planner
 //   thinks of the staging table's size, where a join would read all of todos again for every chunk;
-// - the lists the chunk names (`lists`);
+// - the lists the chunk names (`lists`; ChunkLists);
 // - the todos, every staged row;
 // - what they should read back as: their count (returned: the rows this chunk wrote) and the sum
 //   of their checksums;
@@ -67,7 +71,7 @@ QByteArray chunkStatements(bool probe, bool lists)
     if (probe)
         sql += "DELETE FROM import_staging s WHERE EXISTS (SELECT FROM todos t WHERE t.id = s.id OFFSET 0); ";
     if (lists)
-        sql += QByteArray(ChunkLists) + "; ";
+        sql += QByteArray(ChunkLists) + "; " + OwnLists + "; " + ChunkLists + "; ";
     return sql +
            "INSERT INTO todos (id, title, notes, completed, completed_at, due_at, due_all_day, priority,"
            "  list_id, position, created_at, updated_at)"
@@ -171,6 +175,10 @@ Error PostgresLoader::begin(const QUuid &targetList)
             execute("SET LOCAL client_encoding = 'UTF8'; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off",
                     PGRES_COMMAND_OK))
         return e;
+    QByteArray account;
+    if (Error e = execute("SELECT current_user", PGRES_TUPLES_OK, &account))
+        return e;
+    m_account = QString::fromUtf8(account);
     QByteArray last;
     if (Error e = execute("SELECT max(position) FROM todos", PGRES_TUPLES_OK, &last))
         return e;
@@ -197,16 +205,20 @@ Error PostgresLoader::add(const ImportRow &row)
     if (!m_targetList.isNull()) {
         CopyBinary::uuid(m_buffer, m_targetList);
         CopyBinary::null(m_buffer);
+        CopyBinary::null(m_buffer);
     } else if (const QString listName = row.listName.trimmed(); listName.isEmpty()) {
+        CopyBinary::null(m_buffer);
         CopyBinary::null(m_buffer);
         CopyBinary::null(m_buffer);
     } else {
         if (listName != m_lastListName) { // rows of one list tend to come together
             m_lastListName = listName;
             m_lastListId = ImportIds::listId(listName);
+            m_lastOwnListId = ImportIds::accountListId(listName, m_account);
         }
         CopyBinary::uuid(m_buffer, m_lastListId);
         m_copy.text(m_buffer, listName);
+        CopyBinary::uuid(m_buffer, m_lastOwnListId);
         m_chunkNamesLists = true;
     }
     CopyBinary::timestamp(m_buffer, t.createdAt);

@@ -81,6 +81,8 @@ private:
     QUuid m_targetList;
     QString m_lastListName;   // the list of the last row with one, and its id
     QUuid m_lastListId;
+    QUuid m_lastOwnListId;    // ImportIds::accountListId of it
+    QString m_account;        // the database role importing (current_user)
     CopyBinary m_copy;
     qint64 m_staged = 0;
     qint64 m_inserted = 0; // rows the chunks' INSERTs wrote

@@ -122,6 +122,7 @@ private slots:
     void shouldCountRowsAlreadyThere();
     void shouldLeaveNothingAfterADryRun();
     void shouldRefuseRowsAnotherAccountImported();
+    void shouldGiveEachAccountListsOfItsOwn();
     void shouldFailVerificationWhenAStoredRowDiffers_data();
     void shouldFailVerificationWhenAStoredRowDiffers();
     void shouldLeaveTargetUntouchedWhenCancelledWithAChunkRunning();
@@ -263,6 +264,55 @@ void tst_PostgresLoader::shouldRefuseRowsAnotherAccountImported()
     QVERIFY2(second.error().message.contains(u"Nothing was imported"_s), qPrintable(second.error().message));
     QCOMPARE(count(bob), qint64(0));
     QCOMPARE(count(alice), qint64(rows.size()));
+
+    for (const QString &name : {alice, bob}) {
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+void tst_PostgresLoader::shouldGiveEachAccountListsOfItsOwn()
+{
+    // GIVEN a database shared by two accounts, where Alice imported todos in the lists "Odd" and
+    // "Home\tand \\ work"
+    Target target;
+    QVERIFY2(target.ok(), qPrintable(target.why()));
+    const QString alice = target.db.connectionName() + u"-alice"_s;
+    const QString bob = target.db.connectionName() + u"-bob"_s;
+    QCOMPARE(target.db.addConnection(alice, TestStack::aliceUrl()), QString());
+    QCOMPARE(target.db.addConnection(bob, TestStack::bobUrl()), QString());
+    const QList<ImportRow> rows = awkwardRows();
+    QVERIFY(load(alice, rows));
+
+    // WHEN Bob imports other todos in lists of the same names, in chunks
+    QList<ImportRow> his;
+    for (const ImportRow &r : rows) {
+        ImportRow mine = r;
+        mine.todo.id = ImportIds::todoId(u"todo"_s, r.sourceKey, {}, u"bob's own file"_s);
+        his << mine;
+    }
+    auto outcome = load(bob, his, false, {}, 4);
+
+    // THEN he sees lists of those names, and each of his todos is in the one he sees
+    QVERIFY2(outcome, qPrintable(outcome.error().toString()));
+    auto listed = [](const QString &connection) {
+        QStringList names;
+        auto q = SqlExec::run(QSqlDatabase::database(connection),
+                              u"SELECT l.name, count(t.id) FROM lists l LEFT JOIN todos t ON t.list_id = l.id "
+                              "GROUP BY l.name ORDER BY l.name"_s);
+        while (q && q.value().next())
+            names << q.value().value(0).toString() + u": "_s + q.value().value(1).toString();
+        return names;
+    };
+    const QStringList expected{u"Home\tand \\ work: 2"_s, u"Odd: 18"_s};
+    QCOMPARE(listed(bob), expected);
+    auto orphans = SqlExec::run(QSqlDatabase::database(bob),
+                                u"SELECT count(*) FROM todos t WHERE t.list_id IS NOT NULL"
+                                " AND NOT EXISTS (SELECT FROM lists l WHERE l.id = t.list_id)"_s);
+    QVERIFY(orphans && orphans.value().next());
+    QCOMPARE(orphans.value().value(0).toInt(), 0);
+    // AND Alice's lists and todos are as they were
+    QCOMPARE(listed(alice), expected);
 
     for (const QString &name : {alice, bob}) {
         QSqlDatabase::database(name, false).close();
