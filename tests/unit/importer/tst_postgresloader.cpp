@@ -91,6 +91,25 @@ struct Target
     QString error;
 };
 
+// A target shared by two accounts (database roles): a connection for Alice and one for Bob.
+struct SharedTarget : Target
+{
+    SharedTarget()
+    {
+        if (Target::ok())
+            error = db.addConnection(alice, TestStack::aliceUrl()) + db.addConnection(bob, TestStack::bobUrl());
+    }
+    ~SharedTarget()
+    {
+        for (const QString &name : {alice, bob}) {
+            QSqlDatabase::database(name, false).close();
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+    const QString alice = db.connectionName() + u"-alice"_s;
+    const QString bob = db.connectionName() + u"-bob"_s;
+};
+
 Result<LoadOutcome> load(const QString &connection, const QList<ImportRow> &rows, bool dryRun = false,
                          const QUuid &targetList = {}, qint64 chunkRows = PostgresLoader::DefaultChunkRows)
 {
@@ -244,12 +263,10 @@ void tst_PostgresLoader::shouldLeaveNothingAfterADryRun()
 void tst_PostgresLoader::shouldRefuseRowsAnotherAccountImported()
 {
     // GIVEN a database shared by two accounts, where Alice imported a file
-    Target target;
+    SharedTarget target;
     QVERIFY2(target.ok(), qPrintable(target.why()));
-    const QString alice = target.db.connectionName() + u"-alice"_s;
-    const QString bob = target.db.connectionName() + u"-bob"_s;
-    QCOMPARE(target.db.addConnection(alice, TestStack::aliceUrl()), QString());
-    QCOMPARE(target.db.addConnection(bob, TestStack::bobUrl()), QString());
+    const QString &alice = target.alice;
+    const QString &bob = target.bob;
     const QList<ImportRow> rows = awkwardRows().mid(2, 5);
     auto first = load(alice, rows);
     QVERIFY2(first, qPrintable(first.error().toString()));
@@ -265,22 +282,16 @@ void tst_PostgresLoader::shouldRefuseRowsAnotherAccountImported()
     QCOMPARE(count(bob), qint64(0));
     QCOMPARE(count(alice), qint64(rows.size()));
 
-    for (const QString &name : {alice, bob}) {
-        QSqlDatabase::database(name, false).close();
-        QSqlDatabase::removeDatabase(name);
-    }
 }
 
 void tst_PostgresLoader::shouldGiveEachAccountListsOfItsOwn()
 {
     // GIVEN a database shared by two accounts, where Alice imported todos in the lists "Odd" and
     // "Home\tand \\ work"
-    Target target;
+    SharedTarget target;
     QVERIFY2(target.ok(), qPrintable(target.why()));
-    const QString alice = target.db.connectionName() + u"-alice"_s;
-    const QString bob = target.db.connectionName() + u"-bob"_s;
-    QCOMPARE(target.db.addConnection(alice, TestStack::aliceUrl()), QString());
-    QCOMPARE(target.db.addConnection(bob, TestStack::bobUrl()), QString());
+    const QString &alice = target.alice;
+    const QString &bob = target.bob;
     const QList<ImportRow> rows = awkwardRows();
     QVERIFY(load(alice, rows));
 
@@ -314,10 +325,6 @@ void tst_PostgresLoader::shouldGiveEachAccountListsOfItsOwn()
     // AND Alice's lists and todos are as they were
     QCOMPARE(listed(alice), expected);
 
-    for (const QString &name : {alice, bob}) {
-        QSqlDatabase::database(name, false).close();
-        QSqlDatabase::removeDatabase(name);
-    }
 }
 
 void tst_PostgresLoader::shouldFailVerificationWhenAStoredRowDiffers_data()
